@@ -1,0 +1,46 @@
+// ingest + clean + segment + dedup + stories + store, on real articles.
+// `npm run bench -- ingest [N]` (default 10,000 AllSides articles).
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAllSides } from '../eval/lib/datasets.js';
+import { progress, progressDone } from '../eval/lib/runner.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { ingestInto } from '../src/pipeline/analyze.js';
+
+export default async function (args: string[]) {
+  const n = Number(args[0] ?? 10000);
+  progress(`reading ${n} AllSides articles…`);
+  const articles = await readAllSides(n);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  try {
+    const input = join(dir, 'articles.jsonl');
+    writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    const bytes = statSync(input).size;
+    const store = new SqliteStore(join(dir, 'bench.db'));
+    const t0 = performance.now();
+    const stats = await ingestInto(store, [input], {
+      onProgress: (p) => {
+        if (p.read % 1000 === 0) progress(`${p.read} read, ${p.added} stored`);
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    await store.close();
+    progressDone();
+    return {
+      articles: stats.read,
+      stored: stats.added,
+      errors: stats.errors.length,
+      seconds: round(seconds),
+      articles_per_s: round(stats.read / seconds),
+      mb_per_s: round(bytes / 1048576 / seconds),
+      peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Runs the compiled CLI (npm install builds dist/ through the prepare script).
+import { main } from '../dist/src/cli/main.js';
+
+await main();

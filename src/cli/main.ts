@@ -1,0 +1,116 @@
+// The `sitrep` command: a thin layer over the library API.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { analyze } from '../pipeline/analyze.js';
+import { renderReport } from '../output/report.js';
+import { VERSION } from '../version.js';
+import { ProgressLine } from './progress.js';
+
+export const EXIT = { ok: 0, inputErrors: 1, usage: 2, internal: 3 } as const;
+
+async function writeAtomic(path: string, data: string): Promise<void> {
+  // Write then rename, so an interrupted run never leaves half a report.
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+interface AnalyzeFlags {
+  out: string;
+  db?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  const progress = new ProgressLine(process.stderr, Boolean(process.stderr.isTTY) && !flags.quiet);
+  const { json, stats } = await analyze(inputs, {
+    db: flags.db,
+    stdin: process.stdin,
+    onProgress: (p) =>
+      progress.update(p.phase === 'output' ? 'writing the report…' : `read ${p.read} articles, ${p.added} new stored, ${p.errors} errors`),
+    onError: (e) => {
+      progress.clear();
+      process.stderr.write(`sitrep: ${e.input}: ${e.message}\n`);
+    },
+  });
+  await mkdir(flags.out, { recursive: true });
+  const jsonPath = join(flags.out, 'sitrep.json');
+  const reportPath = join(flags.out, 'report.html');
+  await writeAtomic(jsonPath, JSON.stringify(json, null, 1) + '\n');
+  await writeAtomic(reportPath, renderReport(json));
+  progress.done();
+
+  const sources = new Set(json.documents.map((d) => d.source ?? d.url ?? d.path)).size;
+  const summary = {
+    documents: json.documents.length,
+    newDocuments: stats.added,
+    alreadyStored: stats.alreadyStored,
+    stories: json.stories.length,
+    copies: json.copies.length,
+    sources,
+    errors: stats.errors.length,
+    report: reportPath,
+    json: jsonPath,
+  };
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(summary) + '\n');
+  } else if (!flags.quiet) {
+    const multi = json.stories.filter((s) => s.documentIds.length > 1).length;
+    const lines = [
+      `${summary.documents} documents (${summary.newDocuments} new${summary.alreadyStored ? `, ${summary.alreadyStored} already stored` : ''}) from ${sources} sources`,
+      `${summary.stories} stories (${multi} with more than one document)`,
+      `${summary.copies} copies found (${json.copies.filter((c) => c.kind === 'duplicate').length} duplicates, ${json.copies.filter((c) => c.kind === 'partial').length} partial)`,
+      ...(summary.errors ? [`${summary.errors} inputs could not be read (see above)`] : []),
+      `report: ${relative(process.cwd(), reportPath) || reportPath}`,
+      `json:   ${relative(process.cwd(), jsonPath) || jsonPath}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return stats.errors.length ? EXIT.inputErrors : EXIT.ok;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('sitrep')
+    .description('Turn a flood of news articles into a sourced situation report.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('analyze')
+    .description(
+      'Read articles (text, Markdown, HTML, JSONL, RSS/Atom/JSON Feed; files, directories, globs, feed URLs, or - for JSONL on stdin), group them into stories, find copies, and write report.html and sitrep.json.',
+    )
+    .argument('<inputs...>', 'files, directories, globs, feed URLs, or - for JSONL on stdin')
+    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('--db <file>', 'SQLite database to keep articles in across runs (default: in memory)')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 ok; 1 some inputs could not be read (output still written); 2 usage error.\n\nExamples:\n  sitrep analyze examples/corpus\n  sitrep analyze ../shared/seeds --db news.db --out report/\n  cat articles.jsonl | sitrep analyze - --json',
+    )
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      process.exitCode = await runAnalyze(inputs, flags);
+    });
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.stderr.write(`sitrep: ${(err as Error).message}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}

@@ -1,0 +1,60 @@
+// The `sitrep.json` output contract. docs/sitrep.schema.json describes the same
+// shape; tests validate real output against it. Bump SITREP_JSON_VERSION on any
+// incompatible change.
+import type { Document, PublishedFrom, Range, SourceFormat } from '../model/document.js';
+import type { CopyRelation, Story } from '../model/collection.js';
+
+export const SITREP_JSON_VERSION = '0.1.0';
+
+export interface JsonDocument {
+  id: string;
+  path?: string;
+  url?: string;
+  format: SourceFormat;
+  title: string;
+  source?: string;
+  byline?: string;
+  published?: string;
+  publishedFrom: PublishedFrom;
+  text: string;
+  paragraphs: Range[];
+  sentences: Range[];
+  removed: { text: string; rule: string }[];
+}
+
+export interface SitrepJson {
+  version: string;
+  generatedAt: string;
+  generator: { name: string; version: string };
+  inputs: string[];
+  documents: JsonDocument[];
+  stories: Story[];
+  copies: CopyRelation[];
+  entities: unknown[];
+  quotes: unknown[];
+  events: unknown[];
+  claims: unknown[];
+  timeline: unknown[];
+  summary: unknown[];
+  /** Inputs that could not be read, with the reason. */
+  errors: { input: string; message: string }[];
+}
+
+export function toJsonDocument(d: Document): JsonDocument {
+  const isUrl = /^[a-z]+:\/\//i.test(d.origin);
+  return {
+    id: d.id,
+    ...(isUrl ? {} : { path: d.origin }),
+    ...(d.url ? { url: d.url } : isUrl ? { url: d.origin } : {}),
+    format: d.format,
+    title: d.title,
+    ...(d.source ? { source: d.source } : {}),
+    ...(d.byline ? { byline: d.byline } : {}),
+    ...(d.published ? { published: d.published } : {}),
+    publishedFrom: d.publishedFrom,
+    text: d.text,
+    paragraphs: d.paragraphs,
+    sentences: d.sentences,
+    removed: d.removed,
+  };
+}

@@ -1,0 +1,146 @@
+// `analyze`: ingest → prepare (clean, identify) → batch stages (recurring
+// lines, segmentation, duplicates, stories) → one atomic commit per batch →
+// output assembled from the store. Re-running on the same store only
+// processes articles it has not seen; a run killed mid-way loses at most the
+// batch in flight, which the next run redoes.
+import type { Readable } from 'node:stream';
+import type { Document } from '../model/document.js';
+import type { CopyRelation, Story } from '../model/collection.js';
+import { ingest } from '../ingest/index.js';
+import type { Store } from '../store/store.js';
+import { SqliteStore } from '../store/sqlite.js';
+import { DEFAULT_STORY_OPTIONS, type StoryOptions, type StoryState } from '../stories/cluster.js';
+import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from '../output/sitrep-json.js';
+import { BATCH_STAGES, KIND, loadState, prepare, type BatchStage, type Pending } from './stages.js';
+import { VERSION } from '../version.js';
+
+export interface AnalyzeOptions {
+  /** SQLite file; in memory when absent. Ignored when `store` is given. */
+  db?: string;
+  store?: Store;
+  stdin?: Readable;
+  batchSize?: number;
+  stories?: Partial<StoryOptions>;
+  stages?: BatchStage[];
+  onProgress?: (p: Progress) => void;
+  onError?: (e: { input: string; message: string }) => void;
+  feedTimeoutMs?: number;
+}
+
+export interface Progress {
+  read: number;
+  added: number;
+  errors: number;
+  phase: 'ingest' | 'output';
+}
+
+export interface RunStats {
+  read: number;
+  added: number;
+  /** Articles already in the store (from an earlier run, or repeated in this one). */
+  alreadyStored: number;
+  errors: { input: string; message: string }[];
+}
+
+export interface AnalyzeResult {
+  json: SitrepJson;
+  stats: RunStats;
+}
+
+export async function analyze(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const store = opts.store ?? new SqliteStore(opts.db);
+  try {
+    const stats = await ingestInto(store, inputs, opts);
+    opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'output' });
+    const json = await buildJson(store, inputs, stats.errors);
+    return { json, stats };
+  } finally {
+    if (!opts.store) await store.close();
+  }
+}
+
+/** Read inputs and commit every new article to the store, batch by batch. */
+export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOptions = {}): Promise<RunStats> {
+  const stages = opts.stages ?? BATCH_STAGES;
+  const batchSize = opts.batchSize ?? 500;
+  const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories });
+  const stats: RunStats = { read: 0, added: 0, alreadyStored: 0, errors: [] };
+  const inBatch = new Set<string>();
+  let batch: Pending[] = [];
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const known = await store.hasDocuments(batch.map((p) => p.doc.id));
+    batch = batch.filter((p) => !known.has(p.doc.id));
+    stats.alreadyStored += inBatch.size - batch.length;
+    // Chronological order: the earlier of two copies is its source, and
+    // stories grow the way the news did. Undated documents go last.
+    batch.sort((a, b) => (a.doc.published ?? '\uffff').localeCompare(b.doc.published ?? '\uffff'));
+    const ctx = { batch, store, writes: [], state };
+    for (const stage of stages) await stage.run(ctx);
+    await store.commit({ documents: batch.map((p) => p.doc), records: ctx.writes });
+    stats.added += batch.length;
+    batch = [];
+    inBatch.clear();
+  };
+
+  for await (const item of ingest(inputs, { stdin: opts.stdin, feedTimeoutMs: opts.feedTimeoutMs })) {
+    if ('error' in item) {
+      stats.errors.push(item.error);
+      opts.onError?.(item.error);
+    } else {
+      stats.read++;
+      let pending: Pending;
+      try {
+        pending = prepare(item.article);
+      } catch (err) {
+        const e = { input: item.article.origin, message: (err as Error).message };
+        stats.errors.push(e);
+        opts.onError?.(e);
+        continue;
+      }
+      if (!pending.doc.text) {
+        const e = { input: item.article.origin, message: 'no article text left after removing boilerplate' };
+        stats.errors.push(e);
+        opts.onError?.(e);
+        continue;
+      }
+      if (inBatch.has(pending.doc.id)) {
+        stats.alreadyStored++;
+        continue;
+      }
+      inBatch.add(pending.doc.id);
+      batch.push(pending);
+      if (batch.length >= batchSize) await flush();
+    }
+    opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'ingest' });
+  }
+  await flush();
+  return stats;
+}
+
+/** The output contract, from everything in the store. */
+export async function buildJson(store: Store, inputs: string[], errors: SitrepJson['errors'] = []): Promise<SitrepJson> {
+  const documents: Document[] = await store.documents();
+  const storyStates = [...(await store.records<StoryState>(KIND.story)).values()];
+  const stories: Story[] = storyStates
+    .map(({ centroid: _c, ...s }) => s)
+    .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
+  const copies = [...(await store.records<CopyRelation>(KIND.copy)).values()];
+  return {
+    version: SITREP_JSON_VERSION,
+    generatedAt: new Date().toISOString(),
+    generator: { name: 'sitrep', version: VERSION },
+    inputs,
+    documents: documents.map(toJsonDocument),
+    stories,
+    copies,
+    entities: [],
+    quotes: [],
+    events: [],
+    claims: [],
+    timeline: [],
+    summary: [],
+    errors,
+  };
+}

@@ -1,0 +1,163 @@
+// The stages of `analyze`, each with one job. Document stages turn a raw
+// article into a segmented Document; batch stages see the documents of one
+// batch together with what the store already holds, and queue the records they
+// want committed with the batch. Adding a capability is adding a stage here and
+// a line in `BATCH_STAGES`.
+import type { Document, RawArticle } from '../model/document.js';
+import type { CopyRelation } from '../model/collection.js';
+import type { RecordWrite, Store } from '../store/store.js';
+import { applyRecurring, cleanText, recurringKeys, type Cleaned } from '../text/clean.js';
+import { normalizeForHash, shortHash } from '../text/normalize.js';
+import { segmentSentences } from '../text/sentences.js';
+import { dateFromText } from '../text/dateline.js';
+import { DuplicateFinder, fingerprint, type Fingerprint } from '../provenance/dedup.js';
+import { StoryClusterer, terms, vectorize, type DocFrequencies, type StoryOptions, type StoryState } from '../stories/cluster.js';
+
+/** A document on its way through the batch stages, with its per-document cleaning result. */
+export interface Pending {
+  raw: RawArticle;
+  cleaned: Cleaned;
+  doc: Document;
+}
+
+/** Record kinds this pipeline keeps in the store. */
+export const KIND = {
+  line: 'line',
+  fingerprint: 'fp',
+  copy: 'copy',
+  story: 'story',
+  df: 'df',
+} as const;
+
+/** Per-document cleaning and identity: everything that needs no other document. */
+export function prepare(raw: RawArticle): Pending {
+  const cleaned = cleanText({ title: raw.title, text: raw.text, source: raw.source });
+  const body = normalizeForHash(cleaned.text);
+  const textHash = shortHash(body);
+  // The source is part of the identity: the same wire text published by two
+  // outlets is two documents (linked as copies), the same file read twice is one.
+  const id = shortHash(normalizeForHash(raw.source ?? ''), normalizeForHash(cleaned.title), body);
+  let published = raw.published;
+  let publishedFrom = raw.published ? (raw.publishedFrom ?? 'metadata') : 'unknown';
+  if (!published) {
+    const found = dateFromText(cleaned.text, cleaned.removed.map((r) => r.text));
+    if (found) {
+      published = found;
+      publishedFrom = 'text';
+    }
+  }
+  const doc: Document = {
+    id,
+    textHash,
+    origin: raw.origin,
+    format: raw.format,
+    ...(raw.url ? { url: raw.url } : {}),
+    ...(raw.source ? { source: raw.source } : {}),
+    ...(raw.byline ? { byline: raw.byline } : {}),
+    title: cleaned.title,
+    ...(published ? { published } : {}),
+    publishedFrom,
+    text: cleaned.text,
+    paragraphs: cleaned.paragraphs,
+    sentences: [],
+    removed: cleaned.removed,
+    spans: [],
+  };
+  return { raw, cleaned, doc };
+}
+
+/** What batch stages share: the batch, the store, and the state they keep across batches. */
+export interface BatchContext {
+  batch: Pending[];
+  store: Store;
+  writes: RecordWrite[];
+  state: PipelineState;
+}
+
+export interface PipelineState {
+  finder: DuplicateFinder;
+  stories: StoryClusterer;
+  df: DocFrequencies;
+  /** Copy relations found for the batch's documents, by document id. */
+  copiesOf: Map<string, CopyRelation[]>;
+}
+
+export async function loadState(store: Store, storyOptions: StoryOptions): Promise<PipelineState> {
+  const finder = new DuplicateFinder();
+  finder.load(await store.records<Fingerprint>(KIND.fingerprint));
+  const stories = new StoryClusterer(storyOptions);
+  stories.load((await store.records<StoryState>(KIND.story)).values());
+  const df = (await store.records<DocFrequencies>(KIND.df)).get('all') ?? { n: 0, df: {} };
+  return { finder, stories, df, copiesOf: new Map() };
+}
+
+export interface BatchStage {
+  name: string;
+  run(ctx: BatchContext): Promise<void> | void;
+}
+
+/** Rule 3 of cleaning needs the corpus: count candidate lines, then drop the recurring ones. */
+export const recurringLines: BatchStage = {
+  name: 'clean:recurring',
+  async run({ batch, store, writes }) {
+    const perDoc = batch.map((p) => recurringKeys(p.cleaned));
+    const all = [...new Set(perDoc.flatMap((k) => [...k]))];
+    const counts = await store.getRecords<number>(KIND.line, all);
+    for (const keys of perDoc) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const k of all) writes.push({ kind: KIND.line, key: k, value: counts.get(k) });
+    for (const p of batch) {
+      const cleaned = applyRecurring(p.cleaned, (k) => counts.get(k) ?? 0);
+      if (cleaned === p.cleaned) continue;
+      p.cleaned = cleaned;
+      Object.assign(p.doc, { text: cleaned.text, paragraphs: cleaned.paragraphs, removed: cleaned.removed });
+    }
+  },
+};
+
+export const segment: BatchStage = {
+  name: 'segment',
+  run({ batch }) {
+    for (const { doc } of batch) doc.sentences = segmentSentences(doc.text, doc.paragraphs);
+  },
+};
+
+export const duplicates: BatchStage = {
+  name: 'dedup',
+  run({ batch, writes, state }) {
+    for (const { doc } of batch) {
+      const fp = fingerprint(doc);
+      writes.push({ kind: KIND.fingerprint, key: doc.id, value: fp });
+      const rels = state.finder.add(doc.id, fp);
+      for (const r of rels) {
+        writes.push({ kind: KIND.copy, key: `${r.source}>${r.copy}`, value: r });
+        for (const id of [r.source, r.copy]) {
+          const list = state.copiesOf.get(id) ?? [];
+          list.push(r);
+          state.copiesOf.set(id, list);
+        }
+      }
+    }
+  },
+};
+
+export const stories: BatchStage = {
+  name: 'stories',
+  run({ batch, writes, state }) {
+    const tfs = batch.map((p) => terms(p.doc));
+    for (const tf of tfs) {
+      state.df.n++;
+      for (const t of tf.keys()) state.df.df[t] = (state.df.df[t] ?? 0) + 1;
+    }
+    writes.push({ kind: KIND.df, key: 'all', value: state.df });
+    state.stories.changed.clear();
+    batch.forEach((p, i) => {
+      const related = (state.copiesOf.get(p.doc.id) ?? []).map((r) => (r.source === p.doc.id ? r.copy : r.source));
+      state.stories.add(p.doc, vectorize(tfs[i], state.df), related);
+    });
+    for (const id of state.stories.changed) writes.push({ kind: KIND.story, key: id, value: state.stories.get(id) });
+    state.copiesOf.clear();
+  },
+};
+
+/** The batch stages, in order. */
+export const BATCH_STAGES: BatchStage[] = [recurringLines, segment, duplicates, stories];

@@ -1,0 +1,111 @@
+// Exact and near-exact copies. Exact: equal normalized body text. Near-exact:
+// MinHash/LSH candidates whose estimated shingle Jaccard is high
+// (`duplicate`), or whose shorter text is almost wholly contained in the longer
+// one (`partial`: wire copy cut by a republisher). Rewrites that change the
+// words are the provenance aligner's job, not this one's.
+import type { Document } from '../model/document.js';
+import type { CopyRelation } from '../model/collection.js';
+import { words } from '../text/normalize.js';
+import {
+  LshIndex,
+  decodeSignature,
+  distinctCount,
+  encodeSignature,
+  estimateIntersection,
+  estimateJaccard,
+  shingleHashes,
+  signature,
+} from './minhash.js';
+
+/** Estimated Jaccard at or above which two texts are the same article. */
+export const DUPLICATE_JACCARD = 0.8;
+/** Share of the shorter text's shingles found in the longer one for a partial copy. */
+export const PARTIAL_CONTAINMENT = 0.8;
+/** A partial copy must carry at least this many shingles: one shared quote is not a copy. */
+export const PARTIAL_MIN_SHINGLES = 40;
+
+export interface Fingerprint {
+  sig: string;
+  /** Distinct shingles. */
+  n: number;
+  textHash: string;
+  published?: string;
+}
+
+export function fingerprint(doc: Document): Fingerprint {
+  const hashes = shingleHashes(words(doc.text));
+  return {
+    sig: encodeSignature(signature(hashes)),
+    n: distinctCount(hashes),
+    textHash: doc.textHash,
+    ...(doc.published ? { published: doc.published } : {}),
+  };
+}
+
+/** Which of two related documents is the source: earlier, else longer, else stored first. */
+function orient(a: [string, Fingerprint], b: [string, Fingerprint]): [[string, Fingerprint], [string, Fingerprint]] {
+  const pa = a[1].published?.slice(0, 10);
+  const pb = b[1].published?.slice(0, 10);
+  if (pa && pb && pa !== pb) return pa < pb ? [a, b] : [b, a];
+  if (a[1].n !== b[1].n) return a[1].n > b[1].n ? [a, b] : [b, a];
+  return [a, b];
+}
+
+/**
+ * Incremental duplicate finder: holds the LSH index of every stored document
+ * and returns the copy relations between each new document and what came before.
+ */
+export class DuplicateFinder {
+  private index = new LshIndex();
+  private prints = new Map<string, Fingerprint>();
+  private sigs = new Map<string, Uint32Array>();
+  private byHash = new Map<string, string>();
+
+  load(prints: Map<string, Fingerprint>): void {
+    for (const [id, fp] of prints) this.insert(id, fp);
+  }
+
+  private insert(id: string, fp: Fingerprint): void {
+    const sig = decodeSignature(fp.sig);
+    this.prints.set(id, fp);
+    this.sigs.set(id, sig);
+    this.index.add(id, sig);
+    if (!this.byHash.has(fp.textHash)) this.byHash.set(fp.textHash, id);
+  }
+
+  /** Relations of `id` to earlier documents; then indexes it. */
+  add(id: string, fp: Fingerprint): CopyRelation[] {
+    const sig = decodeSignature(fp.sig);
+    const out: CopyRelation[] = [];
+    const exact = this.byHash.get(fp.textHash);
+    for (const other of this.index.candidates(sig)) {
+      const ofp = this.prints.get(other)!;
+      const isExact = other === exact;
+      const j = isExact ? 1 : estimateJaccard(sig, this.sigs.get(other)!);
+      const inter = isExact ? fp.n : estimateIntersection(j, fp.n, ofp.n);
+      const [src, cpy] = orient([other, ofp], [id, fp]);
+      const covCopy = Math.min(1, inter / Math.max(1, cpy[1].n));
+      const covSource = Math.min(1, inter / Math.max(1, src[1].n));
+      let kind: CopyRelation['kind'] | undefined;
+      if (isExact || j >= DUPLICATE_JACCARD) kind = 'duplicate';
+      else if (Math.max(covCopy, covSource) >= PARTIAL_CONTAINMENT && Math.min(fp.n, ofp.n) >= PARTIAL_MIN_SHINGLES) kind = 'partial';
+      if (!kind) continue;
+      out.push({
+        source: src[0],
+        copy: cpy[0],
+        kind,
+        coverageOfCopy: round(isExact ? 1 : covCopy),
+        coverageOfSource: round(isExact ? 1 : covSource),
+        similarity: round(j),
+        method: isExact ? 'exact' : 'minhash',
+        pairs: [],
+      });
+    }
+    this.insert(id, fp);
+    return out;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

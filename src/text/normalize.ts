@@ -1,0 +1,25 @@
+// Canonical forms of text for hashing and comparison.
+import { createHash } from 'node:crypto';
+
+/**
+ * Lowercase, NFKC, letters and digits only, single spaces. Two texts that differ
+ * only in punctuation, quotes style, case or spacing normalize the same.
+ */
+export function normalizeForHash(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function shortHash(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Word tokens (lowercase letters/digits runs) of a text, in order. */
+export function words(text: string): string[] {
+  return normalizeForHash(text).split(' ').filter(Boolean);
+}
