@@ -145,7 +145,7 @@ test('JSON Feed 1.1: content_html over content_text, plain text paragraphs, feed
   assert.equal(line4.byline, 'Priya Nair');
   assert.equal(line4.source, 'Metro Transit Alerts');
   assert.equal(line4.url, 'https://transit.example/alerts/line-4');
-  assert.equal(line4.published, '2026-03-05T11:00:00.000Z');
+  assert.equal(line4.published, '2026-03-05T06:00:00-05:00');
   assert.equal(bus12.origin, 'transit.json#2');
   assert.equal(bus12.text, 'Bus 12 is detoured via Elm Street.\n\nStops on Oak Avenue are not served.');
   assert.equal(bus12.byline, 'Transit Desk');

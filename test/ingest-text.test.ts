@@ -59,7 +59,7 @@ test('JSONL: good lines become articles, a bad line is reported with its number'
   assert.equal(r.articles.length, 2);
   assert.equal(r.articles[0].origin, 'batch.jsonl#1');
   assert.equal(r.articles[0].externalId, '7');
-  assert.equal(r.articles[0].published, '2024-02-01T08:00:00.000Z');
+  assert.equal(r.articles[0].published, '2024-02-01T08:00:00Z');
   assert.equal(r.articles[1].text, 'First.\n\nSecond & last.');
   assert.deepEqual(
     r.skipped.map((s) => s.origin),

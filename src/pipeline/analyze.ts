@@ -13,6 +13,8 @@ import { DEFAULT_STORY_OPTIONS, type StoryOptions, type StoryState } from '../st
 import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from '../output/sitrep-json.js';
 import { BATCH_STAGES, KIND, loadState, prepare, type BatchStage, type Pending } from './stages.js';
 import { VERSION } from '../version.js';
+import { canonicalCopies } from '../provenance/relations.js';
+import type { Fingerprint } from '../provenance/dedup.js';
 
 export interface AnalyzeOptions {
   /** SQLite file; in memory when absent. Ignored when `store` is given. */
@@ -126,7 +128,8 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   const stories: Story[] = storyStates
     .map(({ centroid: _c, ...s }) => s)
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
-  const copies = [...(await store.records<CopyRelation>(KIND.copy)).values()];
+  const prints = await store.records<Fingerprint>(KIND.fingerprint);
+  const copies = canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints);
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),

@@ -8,7 +8,7 @@ import type { CopyRelation } from '../model/collection.js';
 import type { RecordWrite, Store } from '../store/store.js';
 import { applyRecurring, cleanText, recurringKeys, type Cleaned } from '../text/clean.js';
 import { normalizeForHash, shortHash } from '../text/normalize.js';
-import { segmentSentences } from '../text/sentences.js';
+import { segmentSentences } from '../text/sentences-provisional.js';
 import { dateFromText } from '../text/dateline.js';
 import { DuplicateFinder, fingerprint, type Fingerprint } from '../provenance/dedup.js';
 import { StoryClusterer, terms, vectorize, type DocFrequencies, type StoryOptions, type StoryState } from '../stories/cluster.js';

@@ -6,6 +6,7 @@
 import type { Document } from '../model/document.js';
 import type { CopyRelation } from '../model/collection.js';
 import { words } from '../text/normalize.js';
+import { datelineAgency, wireAgency } from './wire.js';
 import {
   LshIndex,
   decodeSignature,
@@ -19,10 +20,19 @@ import {
 
 /** Estimated Jaccard at or above which two texts are the same article. */
 export const DUPLICATE_JACCARD = 0.8;
-/** Share of the shorter text's shingles found in the longer one for a partial copy. */
-export const PARTIAL_CONTAINMENT = 0.8;
-/** A partial copy must carry at least this many shingles: one shared quote is not a copy. */
-export const PARTIAL_MIN_SHINGLES = 40;
+/** Both texts this much inside each other: the same article, lightly edited throughout. */
+export const DUPLICATE_COVERAGE = 0.8;
+/**
+ * Share of the shorter text's shingles found in the longer one for a partial
+ * copy: a republisher who cuts wire copy and adds a local paragraph or two
+ * still takes most of its text from the wire.
+ */
+export const PARTIAL_CONTAINMENT = 0.5;
+/**
+ * Shared shingles a partial copy must carry, about three sentences of running
+ * text: one shared quoted statement (20-30 words) does not make a copy.
+ */
+export const PARTIAL_MIN_SHARED = 60;
 
 export interface Fingerprint {
   sig: string;
@@ -30,6 +40,8 @@ export interface Fingerprint {
   n: number;
   textHash: string;
   published?: string;
+  /** The document's own source is a wire agency. */
+  wire?: boolean;
 }
 
 export function fingerprint(doc: Document): Fingerprint {
@@ -39,14 +51,27 @@ export function fingerprint(doc: Document): Fingerprint {
     n: distinctCount(hashes),
     textHash: doc.textHash,
     ...(doc.published ? { published: doc.published } : {}),
+    // The agency's own copy: its source is the agency, or it names no source
+    // and opens with the agency's dateline (republishers name themselves).
+    ...(wireAgency(doc.source) || (!doc.source && datelineAgency(doc.text)) ? { wire: true } : {}),
   };
 }
 
-/** Which of two related documents is the source: earlier, else longer, else stored first. */
-function orient(a: [string, Fingerprint], b: [string, Fingerprint]): [[string, Fingerprint], [string, Fingerprint]] {
-  const pa = a[1].published?.slice(0, 10);
-  const pb = b[1].published?.slice(0, 10);
-  if (pa && pb && pa !== pb) return pa < pb ? [a, b] : [b, a];
+/**
+ * Which of two related documents is the source: the earlier (by day, or by
+ * time when both have one), else the wire agency's own, else the more
+ * complete text, else the one stored first.
+ */
+export function orient<T extends { published?: string; wire?: boolean; n: number }>(a: [string, T], b: [string, T]): [[string, T], [string, T]] {
+  const pa = a[1].published;
+  const pb = b[1].published;
+  if (pa && pb) {
+    const timed = pa.includes('T') && pb.includes('T');
+    const ta = timed ? Date.parse(pa) : Date.parse(pa.slice(0, 10));
+    const tb = timed ? Date.parse(pb) : Date.parse(pb.slice(0, 10));
+    if (ta !== tb && !isNaN(ta) && !isNaN(tb)) return ta < tb ? [a, b] : [b, a];
+  }
+  if (Boolean(a[1].wire) !== Boolean(b[1].wire)) return a[1].wire ? [a, b] : [b, a];
   if (a[1].n !== b[1].n) return a[1].n > b[1].n ? [a, b] : [b, a];
   return [a, b];
 }
@@ -87,8 +112,8 @@ export class DuplicateFinder {
       const covCopy = Math.min(1, inter / Math.max(1, cpy[1].n));
       const covSource = Math.min(1, inter / Math.max(1, src[1].n));
       let kind: CopyRelation['kind'] | undefined;
-      if (isExact || j >= DUPLICATE_JACCARD) kind = 'duplicate';
-      else if (Math.max(covCopy, covSource) >= PARTIAL_CONTAINMENT && Math.min(fp.n, ofp.n) >= PARTIAL_MIN_SHINGLES) kind = 'partial';
+      if (isExact || j >= DUPLICATE_JACCARD || Math.min(covCopy, covSource) >= DUPLICATE_COVERAGE) kind = 'duplicate';
+      else if (Math.max(covCopy, covSource) >= PARTIAL_CONTAINMENT && inter >= PARTIAL_MIN_SHARED) kind = 'partial';
       if (!kind) continue;
       out.push({
         source: src[0],

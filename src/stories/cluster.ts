@@ -14,7 +14,7 @@ export interface StoryOptions {
   windowDays: number;
 }
 
-export const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.2, windowDays: 4 };
+export const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.08, windowDays: 4 };
 
 /** Terms kept in a document vector and a story centroid. */
 const DOC_TERMS = 60;
@@ -30,21 +30,34 @@ export interface DocFrequencies {
   df: Record<string, number>;
 }
 
-/** Content terms of a document: the title counts twice, as editors put the event there. */
+/**
+ * Content terms of a document. The title counts twice, as editors put the
+ * event there; proper names count twice, as places and people tell one event
+ * from another far better than common words do.
+ */
 export function terms(doc: Pick<Document, 'title' | 'text'>): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (text: string, w: number) => {
-    for (const m of text.toLowerCase().matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
-      let t = m[0].replace(/['’]s$/, '').replace(/['’-]+$/, '');
+    for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+      let t = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’-]+$/, '');
       if (t.length < 3 || STOPWORDS.has(t)) continue;
       // Light plural folding so "militias" meets "militia".
       if (t.length > 4 && t.endsWith('s') && !t.endsWith('ss')) t = t.slice(0, -1);
-      tf.set(t, (tf.get(t) ?? 0) + w);
+      const proper = isProperNoun(text, m.index!, m[0]);
+      tf.set(t, (tf.get(t) ?? 0) + (proper ? 2 * w : w));
     }
   };
   add(doc.title, 2);
   add(doc.text, 1);
   return tf;
+}
+
+function isProperNoun(text: string, at: number, word: string): boolean {
+  if (!/^\p{Lu}/u.test(word) || word === word.toUpperCase()) return false;
+  // Capitalized because it starts a sentence or a quote: not evidence.
+  let i = at - 1;
+  while (i >= 0 && /[\s"“‘'(]/.test(text[i])) i--;
+  return i >= 0 && !/[.!?:—–-]/.test(text[i]);
 }
 
 export function idf(df: DocFrequencies, term: string): number {

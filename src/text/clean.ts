@@ -43,7 +43,7 @@ const PATTERNS: [RegExp, string][] = [
   [/^(share|share this( article| story)?|share on|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|pinterest)(\s*[:|,/•·]?\s*(share|on|tweet|email|print|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|copy link|pinterest|messenger))*\s*$/i, 'share'],
   [/^(advertisement|advertisements|sponsored( content)?|ad|promoted|scroll to continue( with content)?)$/i, 'advertisement'],
   [/^(subscribe|sign up|join)\b.*\b(newsletter|updates|alerts|mailing list|channel)\b/i, 'subscribe'],
-  [/^(follow us|follow .{1,40} on (twitter|facebook|instagram|x|google news))\b/i, 'follow'],
+  [/^(follow us|follow .{1,40} (on|for) (twitter|facebook|instagram|x|google news|the latest|more|updates|live))\b/i, 'follow'],
   [/^(photo|photos|image|picture|file photo|credit|photograph|video)\s*(credit)?\s*[:|©]/i, 'credit'],
   [/^(©|\(c\)|copyright\b)|all rights reserved\.?$/i, 'copyright'],
   [/^(home|news|world)\s*(>|»|›|\/|\|)\s*/i, 'breadcrumb'],
@@ -52,6 +52,8 @@ const PATTERNS: [RegExp, string][] = [
   [/^(updated|published|last updated|posted)\s*(on|:)?\s*\S.*\d/i, 'timestamp'],
   [/^(cookies?|we use cookies|this (web)?site uses cookies)\b/i, 'cookies'],
   [/^(tags?|topics?|filed under)\s*:/i, 'tags'],
+  // WordPress feed footer.
+  [/^the post .{3,300} appeared first on .{2,80}$/i, 'feed-footer'],
   // Captions with an agency credit: "... [Getty]", "... (AP Photo/J. Doe)".
   [/[[(](getty( images)?|afp|ap|reuters|epa|file|ap photo[^)\]]*|afp via getty images|shutterstock)[)\]]\s*$/i, 'caption'],
 ];

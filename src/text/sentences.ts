@@ -1,3 +1,23 @@
+// Sentence segmentation: wink-nlp proposes boundaries, then a small rule set
+// written against news text (allsides sample) corrects the errors it makes
+// there. Each boundary — wink's or a rule's candidate — is judged by
+// `decide()`; the rules, in order:
+//
+//  1. Closing quotes/brackets that wink put at the start of the next sentence
+//     (`go?’|” Trump wrote`, `future. ”| 10.`) move back to the previous one.
+//  2. Merge when the next sentence starts with a lowercase letter (`“Leave!”
+//     he said`, `pic.twitter.|com`) or when no whitespace separates the two
+//     (`Ph.|D.`, `D-N.|Y.`).
+//  3. After an abbreviation (`Sen.`, `Gen.`, `Calif.`, `U.S.`, `p.m.`, `J.`,
+//     `No. 10`) a boundary stands only before a word that typically opens a
+//     sentence (`in the U.S. The next day`); wink's own splits after
+//     non-title abbreviations are kept too. Before a digit, never.
+//  4. A quoted question or exclamation followed by a short attribution
+//     (`“Will you go?” Trump wrote.`) stays one sentence.
+//  5. Candidates wink missed: terminal punctuation or an ellipsis, optional
+//     closing quotes, whitespace, then an uppercase letter — i.e. words wink
+//     treats as abbreviations though they are not (`in.`, `no.`, `etc.`,
+//     `.’”`, `...`). Rules 3–4 filter them like wink's own.
 import type { Range } from '../model/document.js';
 import { getSentenceNlp, its } from './nlp.js';
 
@@ -8,22 +28,51 @@ const WS = /\s/;
 export function splitParagraphs(text: string): Range[] {
   const out: Range[] = [];
   let start = 0;
-  const push = (s: number, e: number): void => {
-    const r = trim(text, s, e);
-    if (r) out.push(r);
-  };
   for (const m of text.matchAll(BLANK_LINE)) {
-    push(start, m.index);
+    pushTrimmed(out, text, start, m.index);
     start = m.index + m[0].length;
   }
-  push(start, text.length);
+  pushTrimmed(out, text, start, text.length);
   return out;
 }
 
-function trim(text: string, start: number, end: number): Range | undefined {
+/**
+ * Sentences of `text`, in order, each inside one of `paragraphs` (which must
+ * be sorted and non-overlapping), whitespace-trimmed and non-empty. Within a
+ * paragraph the sentences cover all its non-whitespace text.
+ */
+export function segmentSentences(text: string, paragraphs: Range[]): Range[] {
+  const out: Range[] = [];
+  if (paragraphs.length === 0) return out;
+  // One readDoc over the whole span is faster than one per paragraph; wink's
+  // sentences that run across a paragraph break are cut at it below.
+  const first = paragraphs[0].start;
+  const wink = winkStarts(text, first, paragraphs[paragraphs.length - 1].end);
+  let w = 0;
+  for (const p of paragraphs) {
+    while (w < wink.length && wink[w] <= p.start) w++;
+    const proposed = new Set<number>();
+    for (; w < wink.length && wink[w] < p.end; w++) proposed.add(wink[w]);
+    const candidates = new Set(proposed);
+    for (const c of missedCandidates(text, p)) candidates.add(c);
+    let start = p.start;
+    for (const b of [...candidates].sort((a, c) => a - c)) {
+      if (b <= start) continue;
+      const at = decide(text, start, b, p.end, proposed.has(b));
+      if (at !== undefined && at > start && at < p.end) {
+        pushTrimmed(out, text, start, at);
+        start = at;
+      }
+    }
+    pushTrimmed(out, text, start, p.end);
+  }
+  return out;
+}
+
+function pushTrimmed(out: Range[], text: string, start: number, end: number): void {
   while (start < end && WS.test(text[start])) start++;
   while (end > start && WS.test(text[end - 1])) end--;
-  return start < end ? { start, end } : undefined;
+  if (start < end) out.push({ start, end });
 }
 
 /** Sentence start offsets wink-nlp finds in `text[from, to)`, as offsets into `text`. */
@@ -34,8 +83,10 @@ export function winkStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
   let cursor = 0;
   for (const s of sents) {
+    // wink rebuilds each sentence from its tokens and their original spacing,
+    // so it is normally a verbatim slice found right after the cursor.
     const i = chunk.indexOf(s, cursor);
-    if (i < 0 || !isBlank(chunk, cursor, i)) return tokenWalk(chunk, doc, from);
+    if (i < 0 || !isBlank(chunk, cursor, i)) return tokenStarts(chunk, doc, from);
     starts.push(from + i);
     cursor = i + s.length;
   }
@@ -47,10 +98,14 @@ function isBlank(s: string, from: number, to: number): boolean {
   return true;
 }
 
-// Fallback when a sentence's reconstructed text is not a verbatim slice of
-// the input: locate each token from a forward cursor, skipping tokens whose
-// text cannot be found, and start each sentence at its first located token.
-function tokenWalk(chunk: string, doc: ReturnType<ReturnType<typeof getSentenceNlp>['readDoc']>, from: number): number[] {
+type WinkDoc = ReturnType<ReturnType<typeof getSentenceNlp>['readDoc']>;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+// Fallback when wink altered some character (it turns e.g. U+FEFF into a
+// space): place each token from a forward cursor, accepting a match only if
+// the skipped text holds no letter or digit, and start each sentence at its
+// first placed token.
+function tokenStarts(chunk: string, doc: WinkDoc, from: number): number[] {
   const values = doc.tokens().out() as string[];
   const spans = doc.sentences().out(its.span) as unknown as number[][];
   const starts: number[] = [];
@@ -59,12 +114,127 @@ function tokenWalk(chunk: string, doc: ReturnType<ReturnType<typeof getSentenceN
   for (const [first, last] of spans) {
     let start = -1;
     for (; t <= last; t++) {
-      const i = chunk.indexOf(values[t], cursor);
-      if (i < 0) continue;
+      const v = values[t];
+      const i = chunk.indexOf(v, cursor);
+      if (i < 0 || WORDLIKE.test(chunk.slice(cursor, i))) continue;
       if (start < 0 && t >= first) start = i;
-      cursor = i + values[t].length;
+      cursor = i + v.length;
     }
     if (start >= 0) starts.push(from + start);
   }
   return starts;
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+const CLOSERS = '"”’\'»›)\\]}';
+const QUOTE_CLOSERS = /["”’'»›]/;
+const OPENERS = '"“‘\'«‹(\\[{';
+const LEADING_CLOSERS = new RegExp(`^[${CLOSERS}]+`);
+const LOWER_START = new RegExp(`^[${OPENERS}]*\\p{Ll}`, 'u');
+const DIGIT_START = new RegExp(`^[${OPENERS}#]*\\p{N}`, 'u');
+const NEXT_WORD = new RegExp(`^[${OPENERS}]*(\\p{L}+)(\\.?)`, 'u');
+const MISSED = new RegExp(`(?:[.…][${CLOSERS}]*|[?!]+["”’'»›][${CLOSERS}]*)\\s+(?=[${OPENERS}]*\\p{Lu})`, 'gu');
+
+/** Abbreviations written before a name: never sentence-final in practice. Case-insensitive. */
+const TITLES = new Set(
+  ('mr mrs ms messrs mmes dr drs prof gen gens lt col maj capt cmdr adm sgt cpl pvt pfc brig ' +
+    'sen sens rep reps gov govs pres sec atty supt det insp amb rev msgr fr hon st ste mt ft').split(' '),
+);
+/** Other abbreviations that can also end a sentence. Case-sensitive. */
+const ABBREVIATIONS = new Set(
+  ('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat ' +
+    'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont ' +
+    'Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo ' +
+    'Inc Corp Co Cos Ltd Bros Assn Dept Univ Ave Blvd Rd Hwy Jr Sr Esq v vs al approx ca cf est').split(' '),
+);
+/** Abbreviations whose period belongs to a number: `No. 10`, `Nos. 3 and 4`. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'art', 'pp', 'vol', 'ch', 'fig', 'op']);
+/** Capitalized words that usually open a sentence, so an abbreviation before them most likely ended one. */
+const STARTERS = new Set(
+  ('The A An He She It They We I You His Her Its Their Our My Your This That These Those There Here ' +
+    'But And Or So Yet Nor If When While After Before As In On At For With By From Since Because ' +
+    'Although Though However Meanwhile Still Then Now Also Even Some Many Most Several All Both ' +
+    'Each Every No None One Two Three Four Five Six Seven Eight Nine Ten What Why How Who Where ' +
+    'Which According Last Next Earlier Later Today Yesterday More Other Such Despite During Under ' +
+    'Over Until Without Among Instead Only Just Not Do Does Did Is Are Was Were Will Would Can ' +
+    'Could Should Has Have Had Let Don Didn Doesn Isn Wasn Aren Won Officials Police Authorities').split(' '),
+);
+const SPEECH_VERBS =
+  'said|says|say|told|tells|asked|asks|added|adds|wrote|writes|tweeted|tweets|replied|replies|' +
+  'continued|explained|noted|insisted|shouted|yelled|exclaimed|recalled|argued|warned|declared|' +
+  'responded|stated|posted|joked|quipped|laughed|remarked|acknowledged|admitted|conceded|' +
+  'countered|demanded|wondered|cried|screamed|whispered|urged|announced|concluded|observed|' +
+  'suggested|complained|boasted|claimed';
+const NAME = `(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}`;
+const ATTRIBUTION = new RegExp(`^${NAME}(?:${SPEECH_VERBS})\\b`, 'u');
+const ATTRIBUTION_ALONE = new RegExp(`^${NAME}(?:${SPEECH_VERBS})[.,]`, 'u');
+
+/** Rule 5: positions (after whitespace) where a sentence may start that wink may have missed. */
+function missedCandidates(text: string, p: Range): number[] {
+  const out: number[] = [];
+  const para = text.slice(p.start, p.end);
+  for (const m of para.matchAll(MISSED)) out.push(p.start + m.index + m[0].length);
+  return out;
+}
+
+/**
+ * Where the sentence that began at `start` ends, given a proposed boundary
+ * `b` (possibly moved past closing quotes), or undefined to drop `b`.
+ */
+function decide(text: string, start: number, b: number, end: number, byWink: boolean): number | undefined {
+  // Rule 1: a quote closes the previous sentence when nothing separates it
+  // from that sentence or when it stands alone.
+  const closers = LEADING_CLOSERS.exec(text.slice(b, Math.min(end, b + 8)));
+  if (closers) {
+    const after = b + closers[0].length;
+    if (!WS.test(text[b - 1]) || after >= end || WS.test(text[after])) b = after;
+    while (b < end && WS.test(text[b])) b++;
+    if (b >= end) return undefined;
+  }
+  let prevEnd = b;
+  while (prevEnd > start && WS.test(text[prevEnd - 1])) prevEnd--;
+  if (prevEnd === b) return undefined; // rule 2, no whitespace between
+  const next = text.slice(b, Math.min(end, b + 80));
+  if (LOWER_START.test(next)) return undefined; // rule 2
+
+  let wordStart = prevEnd;
+  while (wordStart > start && !WS.test(text[wordStart - 1])) wordStart--;
+  const lastWord = text.slice(wordStart, prevEnd);
+
+  // Rule 4
+  if (/[?!…]["”’'»›]+$/.test(lastWord) && ATTRIBUTION.test(next)) return undefined;
+  if (/[.]["”’'»›]+$/.test(lastWord) && ATTRIBUTION_ALONE.test(next)) return undefined;
+
+  // Rule 3
+  const abbr = abbreviation(lastWord);
+  if (abbr) {
+    if (DIGIT_START.test(next)) return undefined;
+    if (abbr === 'number') return b;
+    const m = NEXT_WORD.exec(next);
+    const nextWord = m && !(m[1].length === 1 && m[2]) ? m[1] : '';
+    if (STARTERS.has(nextWord)) return b;
+    return byWink && abbr === 'other' ? b : undefined;
+  }
+  return b;
+}
+
+/**
+ * What kind of abbreviation a sentence's last word ends with, if any.
+ * A closing quote after the period means the quoted sentence ended there.
+ */
+function abbreviation(word: string): 'title' | 'initial' | 'other' | 'number' | undefined {
+  if (QUOTE_CLOSERS.test(word[word.length - 1])) return undefined;
+  // Strip brackets (`(Fla.)`) and keep the last part of `D-N.Y.`, `vote—Mr.`, `AP Photo/J.`.
+  const core = word.replace(/[)\]}]+$/, '').split(/[\s—–\-/([{"“‘']/).pop() ?? '';
+  if (!core.endsWith('.') || core.endsWith('..')) return undefined;
+  const bare = core.slice(0, -1);
+  if (/^\p{L}$/u.test(bare)) return 'initial';
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(bare)) return 'other'; // U.S., a.m., D.C., Ph.D.
+  const lower = bare.toLowerCase();
+  if (TITLES.has(lower)) return 'title';
+  if (NUMBER_ABBREVIATIONS.has(lower)) return 'number';
+  if (ABBREVIATIONS.has(bare)) return 'other';
+  return undefined;
 }

@@ -1,0 +1,105 @@
+// End to end on the bundled example corpus, checked against its truth file,
+// and on the real seeds in ../shared/seeds.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { analyze, type AnalyzeResult } from '../src/pipeline/analyze.js';
+import { validateSitrepJson } from '../src/output/schema.js';
+import type { JsonDocument } from '../src/output/sitrep-json.js';
+
+const CORPUS = 'examples/corpus';
+interface Truth {
+  articles: { ref: string; story: string; source: string; published: string | null; trueDate: string; boilerplate: string[] }[];
+  copies: { source: string; copy: string; kind: 'duplicate' | 'partial' | 'rewrite' }[];
+  sameArticle: [string, string][];
+}
+const truth = JSON.parse(readFileSync('examples/truth.json', 'utf8')) as Truth;
+
+let result: AnalyzeResult;
+const byRef = new Map<string, JsonDocument>();
+before(async () => {
+  result = await analyze([CORPUS]);
+  for (const d of result.json.documents) byRef.set(relative(CORPUS, d.path ?? ''), d);
+});
+
+function docOf(ref: string): JsonDocument {
+  const d = byRef.get(ref) ?? byRef.get(truth.sameArticle.flat().find((r) => r !== ref && truth.sameArticle.some((p) => p.includes(ref))) ?? '');
+  assert.ok(d, `document for ${ref}`);
+  return d;
+}
+
+test('every article is read without errors, the repeated one stored once', () => {
+  assert.deepEqual(result.stats.errors, []);
+  const refs = new Set(truth.articles.map((a) => a.ref));
+  assert.equal(result.json.documents.length, refs.size - truth.sameArticle.length);
+  for (const [a, b] of truth.sameArticle) assert.ok(byRef.has(a) !== byRef.has(b), `${a} and ${b} stored once`);
+});
+
+test('the output validates against the schema', () => {
+  const v = validateSitrepJson(result.json);
+  assert.deepEqual(v.errors, []);
+  assert.ok(v.valid);
+});
+
+test('stories match the truth exactly', () => {
+  const storyOfDoc = new Map<string, string>();
+  for (const s of result.json.stories) for (const id of s.documentIds) storyOfDoc.set(id, s.id);
+  const ours = new Map<string, Set<string>>();
+  for (const a of truth.articles) {
+    const sid = storyOfDoc.get(docOf(a.ref).id)!;
+    assert.ok(sid, `${a.ref} is in a story`);
+    (ours.get(a.story) ?? ours.set(a.story, new Set()).get(a.story)!).add(sid);
+  }
+  for (const [story, sids] of ours) assert.equal(sids.size, 1, `truth story ${story} is one story, not ${sids.size}`);
+  const all = [...ours.values()].map((s) => [...s][0]);
+  assert.equal(new Set(all).size, all.length, 'different truth stories are different stories');
+});
+
+test('exact and near-exact copies are found with their source', () => {
+  const found = result.json.copies.map((c) => `${c.source}>${c.copy}:${c.kind}`);
+  for (const c of truth.copies.filter((c) => c.kind !== 'rewrite')) {
+    const s = docOf(c.source).id;
+    const k = docOf(c.copy).id;
+    assert.ok(found.includes(`${s}>${k}:${c.kind}`), `${c.kind} ${c.copy} of ${c.source}; found ${found.join(' ')}`);
+  }
+  // No relation the truth does not know of (rewrites are the aligner's job).
+  const known = new Set(truth.copies.map((c) => `${docOf(c.source).id}>${docOf(c.copy).id}`));
+  for (const c of result.json.copies) assert.ok(known.has(`${c.source}>${c.copy}`) || known.has(`${c.copy}>${c.source}`), `unexpected copy ${c.source}>${c.copy}`);
+});
+
+test('boilerplate lines listed in the truth are removed, and dates are read', () => {
+  for (const a of truth.articles) {
+    const d = docOf(a.ref);
+    for (const line of a.boilerplate) assert.ok(!d.text.includes(line), `${a.ref}: "${line}" removed`);
+    if (a.published) assert.equal(d.published?.slice(0, 10), a.published, `${a.ref} published`);
+    else assert.notEqual(d.publishedFrom, 'metadata', `${a.ref} has no date metadata`);
+  }
+});
+
+test('every sentence offset slices the text to a trimmed, non-empty sentence', () => {
+  for (const d of result.json.documents) {
+    assert.ok(d.sentences.length > 0, d.title);
+    for (const s of d.sentences) {
+      const t = d.text.slice(s.start, s.end);
+      assert.ok(t.length > 0 && t === t.trim(), `${d.title}: "${t}"`);
+    }
+  }
+});
+
+const SEEDS = '../shared/seeds';
+test('the five Herat seeds: one story, boilerplate gone, the dated seed dated', { skip: !existsSync(SEEDS) && 'needs ../shared/seeds' }, async () => {
+  const { json, stats } = await analyze([SEEDS]);
+  assert.equal(stats.errors.length, 0);
+  assert.equal(json.documents.length, 5);
+  assert.equal(json.stories.length, 1, `one story, got ${json.stories.map((s) => s.title).join(' | ')}`);
+  const all = json.documents.map((d) => d.text).join('\n');
+  for (const junk of ['4 min read', 'Live Story', 'Home News']) assert.ok(!all.includes(junk), `"${junk}" removed`);
+  const dated = json.documents.find((d) => d.path?.includes('000_'))!;
+  assert.equal(dated.published, '2021-08-15');
+  assert.equal(dated.publishedFrom, 'metadata');
+  assert.equal(dated.title, 'After the fall of Herat, Afghan soldiers seek Taliban amnesty.');
+  const seed001 = json.documents.find((d) => d.path?.includes('001_'))!;
+  assert.equal(seed001.title, 'Taliban enters Kabul frontiers as Afghan army seeks Amnesty');
+
+});
