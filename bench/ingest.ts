@@ -19,12 +19,15 @@ export default async function (args: string[]) {
     const bytes = statSync(input).size;
     const store = new SqliteStore(join(dir, 'bench.db'));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const stats = await ingestInto(store, [input], {
       onProgress: (p) => {
         if (p.read % 1000 === 0) progress(`${p.read} read, ${p.added} stored`);
       },
     });
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     await store.close();
     progressDone();
     return {
@@ -32,6 +35,9 @@ export default async function (args: string[]) {
       stored: stats.added,
       errors: stats.errors.length,
       seconds: round(seconds),
+      // CPU time of this process: the figure to compare when the machine is busy.
+      cpu_seconds: round(cpuSeconds),
+      articles_per_cpu_s: round(stats.read / cpuSeconds),
       articles_per_s: round(stats.read / seconds),
       mb_per_s: round(bytes / 1048576 / seconds),
       peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),

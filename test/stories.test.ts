@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer, terms, vectorize, type DocFrequencies } from '../src/stories/cluster.js';
+import { DocFrequencies, StoryClusterer, terms, vectorize } from '../src/stories/cluster.js';
 import type { Document } from '../src/model/document.js';
 
 function doc(id: string, title: string, text: string, published?: string): Document {
@@ -18,12 +18,9 @@ const docs = [
 ];
 
 function cluster(window = 4) {
-  const df: DocFrequencies = { n: 0, df: {} };
+  const df = new DocFrequencies();
   const tfs = docs.map((d) => terms(d));
-  for (const tf of tfs) {
-    df.n++;
-    for (const t of tf.keys()) df.df[t] = (df.df[t] ?? 0) + 1;
-  }
+  for (const tf of tfs) df.addDocument(tf);
   const c = new StoryClusterer({ threshold: 0.2, windowDays: window });
   const assigned = docs.map((d, i) => c.add(d, vectorize(tfs[i], df)));
   return { c, assigned: Object.fromEntries(docs.map((d, i) => [d.id, assigned[i]])) };
@@ -49,7 +46,7 @@ test('the time window keeps a later event with the same vocabulary apart', () =>
 
 test('copies join their source story without a similarity test', () => {
   const c = new StoryClusterer();
-  const df: DocFrequencies = { n: 2, df: {} };
+  const df = new DocFrequencies();
   const a = c.add(docs[0], vectorize(terms(docs[0]), df));
   const b = c.add(docs[1], vectorize(terms(docs[1]), df), ['q1']);
   assert.equal(a, b);

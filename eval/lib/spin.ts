@@ -107,6 +107,8 @@ interface Sent {
   /** The original sentence; undefined for inserted boilerplate. */
   source?: string;
   text: string;
+  /** False when the original had no whitespace before this sentence. */
+  spaced?: boolean;
 }
 type Para = Sent[];
 
@@ -142,7 +144,7 @@ const OPERATIONS: Record<SpinOpName, Operation> = {
 export function spin(text: string, ops: SpinOp[], seed: number): SpinResult {
   let id = 0;
   let paras: Para[] = splitParagraphs(text).map((r) =>
-    sentenceTexts(text, r.start, r.end).map((s) => ({ id: id++, source: s, text: s })),
+    sentenceTexts(text, r.start, r.end).map((s) => ({ id: id++, source: s.text, text: s.text, spaced: s.spaced })),
   );
   const ctx: Ctx = { rng: mulberry32(seed), proper: properWords(paras), distortions: new Map(), nextId: id };
   const applied: AppliedOp[] = [];
@@ -159,14 +161,23 @@ export function spin(text: string, ops: SpinOp[], seed: number): SpinResult {
     const type = ctx.distortions.get(s.id);
     if (type) distortions.push({ type, sourceSentence: s.source, copySentence: s.text });
   }
-  const copy = paras.map((p) => p.map((s) => s.text).join(' ')).join('\n\n');
+  const copy = paras.map(paraText).join('\n\n');
   return { text: copy, applied, distortions, alignment };
 }
 
-function sentenceTexts(text: string, start: number, end: number): string[] {
+/** The sentences of text[start, end), each with whether whitespace preceded it in the original. */
+function sentenceTexts(text: string, start: number, end: number): { text: string; spaced: boolean }[] {
   const starts = winkStarts(text, start, end);
-  return starts.map((s, i) => text.slice(s, starts[i + 1] ?? end).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return starts
+    .map((s, i) => ({ text: text.slice(s, starts[i + 1] ?? end).replace(/\s+/g, ' ').trim(), spaced: i === 0 || /\s/.test(text[s - 1]) }))
+    .filter((s) => s.text);
 }
+
+/**
+ * A paragraph's text. Sentences are joined with a space, except where the
+ * splitter cut without one ("(D., Wis.), chairman" split after the bracket).
+ */
+const paraText = (p: Para): string => p.map((s, i) => (i > 0 && s.spaced !== false ? ' ' : '') + s.text).join('');
 
 function properWords(paras: Para[]): Set<string> {
   const out = new Set<string>();
@@ -187,7 +198,6 @@ function sample(n: number, k: number, rng: Rng): number[] {
 
 /** round(rate * n), but at least one when the rate is positive and there is anything to act on. */
 const quota = (rate: number, n: number): number => (rate > 0 && n > 0 ? Math.max(1, Math.round(rate * n)) : 0);
-const paraText = (p: Para): string => p.map((s) => s.text).join(' ');
 
 // ---------------------------------------------------------------------------
 // Structural operations
@@ -557,6 +567,12 @@ function perSentence(rewrite: Rewrite, distortion?: SpinDistortion['type']): Ope
 const SPEECH = /^(said|says|added|told(?: [\w ]{1,30})?|wrote|warned|stated)$/;
 const SUBORDINATORS = 'after|when|while|although|though|because|since|before|despite|following|until|once|as';
 
+/** Whether a phrase is only a noun phrase ("the regional governor", "Elena Marsh", "he"). */
+function isSpeaker(phrase: string): boolean {
+  const toks = tokens(phrase);
+  return toks.some((t) => ['NOUN', 'PROPN', 'PRON'].includes(t.pos)) && toks.every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos) || t.text === '.');
+}
+
 /** Moves an attribution or a subordinate clause from one end of the sentence to the other. */
 function moveClause(sentence: string, ctx: Ctx): string | undefined {
   if (/["“”]/.test(sentence)) return undefined; // quotations keep their attribution where it is
@@ -565,13 +581,13 @@ function moveClause(sentence: string, ctx: Ctx): string | undefined {
   const body = sentence.slice(0, -1);
   // "Y, the army said." -> "The army said Y."
   let m = /^(.{20,}), ((?:the |a |an )?[\p{L}'’.-]+(?: [\p{L}'’.-]+){0,4}) (said|says|added|told [\w ]{1,30}|warned|stated)$/u.exec(body);
-  if (m && !/,/.test(m[2]) && SPEECH.test(m[3])) return `${capitalize(m[2])} ${m[3]} ${decapitalize(m[1], ctx.proper)}${end}`;
+  if (m && isSpeaker(m[2]) && SPEECH.test(m[3])) return `${capitalize(m[2])} ${m[3]} ${decapitalize(m[1], ctx.proper)}${end}`;
   // "Y, according to X." -> "According to X, y."
   m = /^(.{20,}), according to ([^,]{2,60})$/.exec(body);
   if (m) return `According to ${m[2]}, ${decapitalize(m[1], ctx.proper)}${end}`;
   // "The army said (that) Y." -> "Y, the army said."
   m = /^((?:The |A |An )?[\p{L}'’.-]+(?: [\p{L}'’.-]+){0,3}) (said|says) (?:that )?(.{20,})$/u.exec(body);
-  if (m && !/,/.test(m[1]) && !/\b(?:who|which|that|and)\b/i.test(m[1])) {
+  if (m && isSpeaker(m[1])) {
     return `${capitalize(m[3])}, ${decapitalize(m[1], ctx.proper)} ${m[2]}${end}`;
   }
   // "After the talks collapsed, rebels attacked." -> "Rebels attacked after the talks collapsed."
@@ -683,8 +699,8 @@ function flipNegation(sentence: string): string | undefined {
 
 const NUMBER_WORDS = 'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' ');
 const NUMBER = new RegExp(
-  // Not inside names, codes, times or dates: "F-16", "G20", "15:00", "2014".
-  `(?<![\\p{L}\\p{N}.,:-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{N}:\\p{L}]|,\\d)|(?<![\\p{L}-])(${NUMBER_WORDS.join('|')})(?![\\p{L}-])`,
+  // Not inside names, codes, times or dates: "F-16", "G20", "15:00", "9/11", "2014".
+  `(?<![\\p{L}\\p{N}.,:/-])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?![\\p{N}:/\\p{L}]|,\\d)|(?<![\\p{L}-])(${NUMBER_WORDS.join('|')})(?![\\p{L}-])`,
   'giu',
 );
 

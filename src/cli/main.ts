@@ -59,7 +59,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
   } else if (!flags.quiet) {
     const multi = json.stories.filter((s) => s.documentIds.length > 1).length;
     const lines = [
-      `${summary.documents} documents (${summary.newDocuments} new${summary.alreadyStored ? `, ${summary.alreadyStored} already stored` : ''}) from ${sources} sources`,
+      `${summary.documents} documents (${summary.newDocuments} new${summary.alreadyStored ? `, ${summary.alreadyStored} seen before` : ''}) from ${sources} sources`,
       `${summary.stories} stories (${multi} with more than one document)`,
       `${summary.copies} copies found (${json.copies.filter((c) => c.kind === 'duplicate').length} duplicates, ${json.copies.filter((c) => c.kind === 'partial').length} partial)`,
       ...(summary.errors ? [`${summary.errors} inputs could not be read (see above)`] : []),

@@ -8,16 +8,18 @@ import type { CopyRelation } from '../model/collection.js';
 import type { RecordWrite, Store } from '../store/store.js';
 import { applyRecurring, cleanText, recurringKeys, type Cleaned } from '../text/clean.js';
 import { normalizeForHash, shortHash } from '../text/normalize.js';
-import { segmentSentences } from '../text/sentences-provisional.js';
+import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { DuplicateFinder, fingerprint, type Fingerprint } from '../provenance/dedup.js';
-import { StoryClusterer, terms, vectorize, type DocFrequencies, type StoryOptions, type StoryState } from '../stories/cluster.js';
+import { DocFrequencies, StoryClusterer, terms, vectorize, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the batch stages, with its per-document cleaning result. */
 export interface Pending {
   raw: RawArticle;
   cleaned: Cleaned;
   doc: Document;
+  /** `doc.text` through `normalizeForHash`, kept so later stages need not redo it. */
+  normalized: string;
 }
 
 /** Record kinds this pipeline keeps in the store. */
@@ -63,7 +65,7 @@ export function prepare(raw: RawArticle): Pending {
     removed: cleaned.removed,
     spans: [],
   };
-  return { raw, cleaned, doc };
+  return { raw, cleaned, doc, normalized: body };
 }
 
 /** What batch stages share: the batch, the store, and the state they keep across batches. */
@@ -87,7 +89,7 @@ export async function loadState(store: Store, storyOptions: StoryOptions): Promi
   finder.load(await store.records<Fingerprint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());
-  const df = (await store.records<DocFrequencies>(KIND.df)).get('all') ?? { n: 0, df: {} };
+  const df = DocFrequencies.fromJSON((await store.records<ReturnType<DocFrequencies['toJSON']>>(KIND.df)).get('all'));
   return { finder, stories, df, copiesOf: new Map() };
 }
 
@@ -109,6 +111,7 @@ export const recurringLines: BatchStage = {
       const cleaned = applyRecurring(p.cleaned, (k) => counts.get(k) ?? 0);
       if (cleaned === p.cleaned) continue;
       p.cleaned = cleaned;
+      p.normalized = normalizeForHash(cleaned.text);
       Object.assign(p.doc, { text: cleaned.text, paragraphs: cleaned.paragraphs, removed: cleaned.removed });
     }
   },
@@ -124,8 +127,8 @@ export const segment: BatchStage = {
 export const duplicates: BatchStage = {
   name: 'dedup',
   run({ batch, writes, state }) {
-    for (const { doc } of batch) {
-      const fp = fingerprint(doc);
+    for (const { doc, normalized } of batch) {
+      const fp = fingerprint(doc, normalized);
       writes.push({ kind: KIND.fingerprint, key: doc.id, value: fp });
       const rels = state.finder.add(doc.id, fp);
       for (const r of rels) {
@@ -145,8 +148,7 @@ export const stories: BatchStage = {
   run({ batch, writes, state }) {
     const tfs = batch.map((p) => terms(p.doc));
     for (const tf of tfs) {
-      state.df.n++;
-      for (const t of tf.keys()) state.df.df[t] = (state.df.df[t] ?? 0) + 1;
+      state.df.addDocument(tf);
     }
     writes.push({ kind: KIND.df, key: 'all', value: state.df });
     state.stories.changed.clear();

@@ -62,6 +62,10 @@ export interface SentenceFeatures {
   words: Uint16Array;
   /** Start of each run in `keys`, and the end: 5 offsets. */
   runs: Int32Array;
+  /** Share of the sentence's characters inside quotation marks (direct speech). */
+  quoted: number;
+  /** Whether the sentence ends inside an open quotation (a quote running on into the next sentence). */
+  endsInQuote: boolean;
 }
 
 /** Base form (numbers: canonical digits), stem, synonym classes of every reading, related classes. */
@@ -132,7 +136,46 @@ function wordInfo(lower: string): WordInfo {
 // numeric sort orders the runs and the keys within them.
 let packed = new Float64Array(256);
 
-export function prepareSentence(text: string): SentenceFeatures {
+const OPEN_QUOTE = 0x201c;
+const CLOSE_QUOTE = 0x201d;
+const STRAIGHT_QUOTE = 34;
+
+/**
+ * Share of `text` inside double quotation marks, and whether it ends inside
+ * one. Curly quotes say which way they go; a straight quote opens when it
+ * follows a space or starts the text. A closing mark with no opening one
+ * closes a quote begun in an earlier sentence.
+ */
+export function quotedShare(text: string, startsInQuote = false): { share: number; endsInQuote: boolean } {
+  let inside = startsInQuote;
+  let from = 0;
+  let quoted = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let opens: boolean;
+    if (c === OPEN_QUOTE) opens = true;
+    else if (c === CLOSE_QUOTE) opens = false;
+    else if (c === STRAIGHT_QUOTE) opens = i === 0 || /\s|[(\[{\u2014-]/.test(text[i - 1]);
+    else continue;
+    if (opens && !inside) {
+      inside = true;
+      from = i;
+    } else if (!opens) {
+      if (inside) quoted += i + 1 - from;
+      else quoted += i + 1; // closes a quote opened before this sentence
+      inside = false;
+      from = i + 1;
+    }
+  }
+  if (inside) quoted += text.length - from;
+  return { share: text.length ? Math.min(1, quoted / text.length) : 0, endsInQuote: inside };
+}
+
+/**
+ * Features of one sentence. `context.startsInQuote`: the previous sentence of
+ * the document ended inside a quotation (`prepareDocument` tracks it).
+ */
+export function prepareSentence(text: string, context?: { startsInQuote?: boolean }): SentenceFeatures {
   const tokens = tokenize(text);
   const surface = new Uint32Array(tokens.length);
   const weights: number[] = [];
@@ -186,7 +229,19 @@ export function prepareSentence(text: string): SentenceFeatures {
   }
   // Empty runs end where the previous one did.
   for (let r = 1; r <= RUNS; r++) if (runs[r] < runs[r - 1]) runs[r] = runs[r - 1];
-  return { text, length: text.length, surface, weights: Float64Array.from(weights), totalWeight, keys, words, runs };
+  const q = quotedShare(text, context?.startsInQuote === true);
+  return {
+    text,
+    length: text.length,
+    surface,
+    weights: Float64Array.from(weights),
+    totalWeight,
+    keys,
+    words,
+    runs,
+    quoted: q.share,
+    endsInQuote: q.endsInQuote,
+  };
 }
 
 // Scratch buffers reused across calls: similarity runs millions of times.
@@ -340,6 +395,12 @@ export interface AlignmentResult {
   copyLength: number;
   /** Sentence pairs fully scored after the prefilter (for diagnostics and tuning). */
   scored: number;
+  /**
+   * Indices into `pairs` of pairs where either sentence is mostly direct
+   * speech: two reports quoting the same statement share it without one
+   * copying the other.
+   */
+  quotedPairs: number[];
 }
 
 /**
@@ -369,7 +430,8 @@ export const ALIGN = {
 
 /** Prepares every sentence of a document once, for any number of alignments. */
 export function prepareDocument(sentences: readonly string[]): DocumentFeatures {
-  const feats = sentences.map(prepareSentence);
+  const feats: SentenceFeatures[] = [];
+  for (const text of sentences) feats.push(prepareSentence(text));
   return fromSentences(feats);
 }
 
@@ -558,6 +620,10 @@ export function alignDocuments(
     coveredCopy += cp.sentences[p.copySentence].length;
     coveredSource += src.sentences[p.sourceSentence].length;
   }
+  const quotedPairs: number[] = [];
+  pairs.forEach((p, k) => {
+    if (Math.max(src.sentences[p.sourceSentence].quoted, cp.sentences[p.copySentence].quoted) >= QUOTED) quotedPairs.push(k);
+  });
   return {
     pairs,
     coverageOfCopy: cp.length ? coveredCopy / cp.length : 0,
@@ -567,8 +633,12 @@ export function alignDocuments(
     sourceLength: src.length,
     copyLength: cp.length,
     scored,
+    quotedPairs,
   };
 }
+
+/** A sentence with at least this share of its characters in quotation marks is direct speech. */
+const QUOTED = 0.5;
 
 /** `isCopy` thresholds; see there. */
 export const COPY = { minPairs: 3, minCoverage: 0.5 } as const;

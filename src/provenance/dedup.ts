@@ -44,8 +44,9 @@ export interface Fingerprint {
   wire?: boolean;
 }
 
-export function fingerprint(doc: Document): Fingerprint {
-  const hashes = shingleHashes(words(doc.text));
+/** `normalized`: the text already through `normalizeForHash`, when the caller has it. */
+export function fingerprint(doc: Document, normalized?: string): Fingerprint {
+  const hashes = shingleHashes(normalized === undefined ? words(doc.text) : normalized.split(' ').filter(Boolean));
   return {
     sig: encodeSignature(signature(hashes)),
     n: distinctCount(hashes),

@@ -69,10 +69,11 @@ interface Tok {
   initial: boolean;
 }
 
-// Numbers (incl. "1,500", ".85" and the decimal comma of "1,2 million"), dotted abbreviations ("U.S."), middle
-// initials ("George W. Bush"), words with inner hyphens or apostrophes.
+// Numbers (incl. "1,500", ".85" and the decimal comma of "1,2 million"),
+// dotted abbreviations ("U.S.") and titles ("Lt. Col."), middle initials
+// ("George W. Bush"), words with inner hyphens or apostrophes.
 const TOKEN =
-  /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}])\.\d+|\p{L}(?:\.\p{L})+\.?|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\S/gu;
+  /(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Jr|Sr|Prof|Rev|Corp|Inc|Co|Ltd)\.(?=\s)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}])\.\d+|\p{L}(?:\.\p{L})+\.?|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\S/gu;
 const OPENERS = new Set(['“', '"', '‘', "'", '(', ':', '—', '–', '-']);
 
 function tokenize(text: string): Tok[] {
@@ -168,14 +169,20 @@ function negationCues(toks: Tok[]): string[] {
     const w = t.lower;
     const next = toks[i + 1]?.lower;
     if (w === 'nor' && neither) return; // "neither ... nor" is one negation
-    if (w === 'not' && /^(?:only|least|surprisingly|unexpectedly|coincidentally)$/.test(next ?? '')) return; // "not only", "not surprisingly"
+    // "not only", "not least", "Not surprisingly, ..."
+    if (w === 'not' && (/^(?:only|least)$/.test(next ?? '') || (t.initial && next?.endsWith('ly')))) return;
     if (w === 'no' && (next === '.' || /^\d/.test(next ?? ''))) return; // "No. 10"
-    // Inside a hyphenated word too: "do-not-call", "no-fly".
-    const parts = w.split('-');
-    if (parts.some((x) => NEGATORS.has(x)) || w.endsWith("n't") || APOSTROPHELESS.test(w) || NEGATING_VERBS.test(w) || (NEEDS_TO.test(w) && next === 'to')) {
-      cues.push(w.endsWith("n't") || APOSTROPHELESS.test(w) ? "n't" : w);
-      if (w === 'neither') neither = true;
-    }
+    // Inside a hyphenated word too: "do-not-call", "no-fly". "Declined to"
+    // and "failed to" negate a verb, not an amount ("declined to $36.9 billion").
+    const contracted = w.endsWith("n't") || APOSTROPHELESS.test(w);
+    const cue =
+      contracted ||
+      w.split('-').some((x) => NEGATORS.has(x)) ||
+      NEGATING_VERBS.test(w) ||
+      (NEEDS_TO.test(w) && next === 'to' && !/^[\d$£€]/.test(toks[i + 2]?.text ?? ''));
+    if (!cue) return;
+    cues.push(contracted ? "n't" : w);
+    if (w === 'neither') neither = true;
   });
   return cues;
 }
@@ -191,6 +198,16 @@ function negationChange(src: Tok[], cpy: Tok[]): string | undefined {
   const [fewer, more] = a.length < b.length ? [src, cpy] : [cpy, src];
   const moreWords = new Set(more.map((t) => t.lower));
   if (fewer.some((t) => NEGATIVE_PREFIX.test(t.lower) && !moreWords.has(t.lower))) return undefined;
+  // "not sufficient" -> "insufficient", "did not agree" -> "disagreed".
+  const antonym = (w: string): boolean => {
+    const m = /^(?:un|in|im|il|ir|dis|non-?)(\p{L}{4,})$/u.exec(w);
+    return m !== null && [...moreWords].some((x) => x.length >= 4 && (x.startsWith(m[1].slice(0, -2)) || m[1].startsWith(x.slice(0, -2))));
+  };
+  if (fewer.some((t) => !moreWords.has(t.lower) && antonym(t.lower))) return undefined;
+  // "no longer produces" -> "has stopped producing"
+  const stops = /^(?:stop|stops|stopped|stopping|ceased?|ceases|ceasing|quit|quits|halted?|halts|ended)$/;
+  if (more.some((t, i) => t.lower === 'no' && more[i + 1]?.lower === 'longer') && fewer.some((t) => stops.test(t.lower) && !moreWords.has(t.lower)))
+    return undefined;
   const list = (xs: string[]): string => xs.map((x) => `'${x}'`).join(', ');
   if (!a.length) return `negation added: ${list(b)}`;
   if (!b.length) return `negation removed: ${list(a)}`;
@@ -489,10 +506,13 @@ function numberChanges(src: Tok[], cpy: Tok[]): ['number' | 'unit', string][] {
   // cannot take a quantity an exact mention needs.
   const restA = [...a];
   const restB = [...b];
-  for (const strict of [true, false])
+  const identical = (x: Quantity, y: Quantity): boolean => x.value === y.value && x.unit === y.unit && x.kind === y.kind;
+  const samePlace = (x: Quantity, y: Quantity): boolean => x.context[0] === y.context[0] && x.context[1] === y.context[1];
+  const passes = [(x: Quantity, y: Quantity) => identical(x, y) && samePlace(x, y), identical, sameQuantity];
+  for (const same of passes)
     for (let i = 0; i < restA.length; i++) {
       const x = restA[i];
-      const j = restB.findIndex((y) => (strict ? x.value === y.value && x.unit === y.unit && x.kind === y.kind : sameQuantity(x, y)));
+      const j = restB.findIndex((y) => same(x, y));
       if (j < 0) continue;
       restA.splice(i--, 1);
       restB.splice(j, 1);
@@ -536,6 +556,8 @@ interface Entity {
   key: string[];
   /** All lowercase name tokens, titles included ("general electric"), for acronyms. */
   full: string[];
+  /** Keys of the names a connector joins ("scholz", "germany" in "Scholz of Germany"). */
+  parts: string[][];
   start: number;
   end: number;
   /** Token index range [from, to). */
@@ -545,7 +567,7 @@ interface Entity {
 
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'di', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du']);
 const TITLES = new Set(
-  `mr mrs ms dr prof president vice prime minister ministers secretary general gen lt col colonel maj major capt captain sgt
+  `mr mrs ms dr prof president chancellor vice prime minister ministers secretary general gen lt col colonel maj major capt captain sgt
   sen senator rep representative gov governor mayor chief chairman chairwoman spokesman spokeswoman spokesperson commander
   king queen prince princess sheikh judge justice pope ambassador foreign interior defence defense deputy acting former
   director head leader st saint the jr sr inc corp co ltd llc plc group ceo cfo chief`
@@ -569,6 +591,29 @@ function calendar(e: Entity): string {
   if (WEEKDAYS.has(w)) return 'day';
   return CALENDAR.has(w) || /^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/.test(w) ? 'month' : '';
 }
+/**
+ * Whether the copy puts a lowercase description where the source had the
+ * name, between the same two neighbours: "returned to Tenet as" -> "returned
+ * to the company as", "thoughts of Lee." -> "thoughts of the film director.".
+ */
+function describedInPlace(e: Entity, src: Tok[], cpy: Tok[]): boolean {
+  // Punctuation neighbours match any punctuation: "to Colby, Doyle said" -> "to the college.".
+  const norm = (t: Tok | undefined): string | undefined => (t && !isWord(t) ? '.' : t?.lower);
+  const before = norm(src[e.from - 1]);
+  const after = norm(src[e.to]);
+  if (before === undefined || after === undefined) return false;
+  const srcWords = new Set(src.map((t) => t.lower));
+  for (let i = 0; i < cpy.length; i++) {
+    if (norm(cpy[i]) !== before) continue;
+    for (let k = i + 2; k <= i + 6 && k < cpy.length; k++) {
+      const span = cpy.slice(i + 1, k);
+      if (!span.every((t) => isWord(t) && !isCap(t))) break;
+      if (norm(cpy[k]) === after && span.some((t) => !srcWords.has(t.lower) && !STOPWORDS.has(t.lower))) return true;
+    }
+  }
+  return false;
+}
+
 const PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers', 'it', 'its', 'they', 'them', 'their']);
 const isCalendar = (e: Entity): boolean => calendar(e) !== '';
 const isCap = (t: Tok): boolean => /^\p{Lu}/u.test(t.text) || /^(?:al|el|bin|ibn)-\p{Lu}/u.test(t.text);
@@ -576,7 +621,9 @@ const isCap = (t: Tok): boolean => /^\p{Lu}/u.test(t.text) || /^(?:al|el|bin|ibn
 /**
  * Capitalized runs in `toks`. A sentence-initial word counts only when it is
  * capitalized mid-sentence somewhere in `context` too: otherwise "Rebels" at
- * the start of one sentence would be a name the other sentence lacks.
+ * the start of one sentence would be a name the other sentence lacks. `loose`
+ * adds every sentence-initial capitalized word as a possible name, for
+ * matching ("Chadian troops" still names Chad).
  */
 function entities(toks: Tok[], context: Tok[][], loose = false): Entity[] {
   const midCaps = new Set(context.flatMap((ts) => ts.filter((t) => isCap(t) && !t.initial).map((t) => t.lower)));
@@ -593,7 +640,7 @@ function entities(toks: Tok[], context: Tok[][], loose = false): Entity[] {
     !/^\d/.test(t.text) &&
     t.lower !== 'i' &&
     !(t.lower in UNITS) &&
-    (loose || !t.initial || midCaps.has(t.lower) || isAcronym(t.text));
+    (!t.initial || midCaps.has(t.lower) || isAcronym(t.text));
   // A capitalized number word continues a name ("Big Four") but starts none ("Two Out Of Three").
   const numberWord = (t: Tok): boolean => t.lower in ONES || t.lower in TENS || t.lower in SCALES;
   const out: Entity[] = [];
@@ -601,34 +648,63 @@ function entities(toks: Tok[], context: Tok[][], loose = false): Entity[] {
     if (!nameTok(toks[i], i) || numberWord(toks[i])) continue;
     let j = i + 1;
     for (;;) {
+      // A possessive ends a name: "Germany's Chancellor Olaf Scholz" is two.
+      if (/'s$/.test(toks[j - 1].lower)) break;
       if (j < toks.length && nameTok(toks[j], j)) j++;
       else if (CONNECTORS.has(toks[j]?.lower) && toks[j + 1] && nameTok(toks[j + 1], j + 1)) j += 2;
       else break;
     }
     const run = toks.slice(i, j);
     const full = run.flatMap((t) => keyWords(t.lower)).filter((w) => !CONNECTORS.has(w));
-    const key = full.filter((w) => !TITLES.has(w));
+    // A name made only of title words ("Prime Minister") is its own key.
+    const titled = full.filter((w) => !TITLES.has(w));
+    const key = titled.length ? titled : full;
+    // The names a connector joins may be one name ("Bank of England") or two
+    // ("Scholz of Germany"); matching tries both.
+    const parts: string[][] = [];
+    for (let k = i, start = i; k <= j; k++) {
+      if (k < j && !CONNECTORS.has(toks[k].lower)) continue;
+      const part = toks.slice(start, k).flatMap((t) => keyWords(t.lower)).filter((w) => !TITLES.has(w));
+      if (part.length) parts.push(part);
+      start = k + 1;
+    }
+    if (parts.length < 2) parts.length = 0;
     const text = quote(run).replace(/ '/g, "'");
     // Lone initials ("W", "R-Texas") name nothing by themselves.
-    if (key.some((w) => w.length > 1)) out.push({ text, key, full, start: run[0].start, end: run[run.length - 1].end, from: i, to: j });
+    if (key.some((w) => w.length > 1)) out.push({ text, key, full, parts, start: run[0].start, end: run[run.length - 1].end, from: i, to: j });
     i = j - 1;
   }
+  if (loose)
+    toks.forEach((t, i) => {
+      if (t.initial && isWord(t) && isCap(t) && !out.some((e) => e.from <= i && i < e.to)) {
+        const key = keyWords(t.lower);
+        out.push({ text: t.text, key, full: key, parts: [], start: t.start, end: t.end, from: i, to: i + 1 });
+      }
+    });
   return out;
 }
 
-/** "O'Neill's" -> ["oneill"], "DVD-CCA" -> ["dvd", "cca"], "U.S." -> ["us"]. */
-const keyWords = (w: string): string[] =>
-  w
+/** "O'Neill's" -> ["oneill"], "DVD-CCA" -> ["dvd", "cca"], "U.S." -> ["us"], "H-P" -> ["hp"]. */
+function keyWords(w: string): string[] {
+  const parts = w
     .replace(/'s$/, '')
     .replace(/[.']/g, '')
     .split('-')
     .filter(Boolean);
+  // "H-P" is "hp", as "U.S." is "us".
+  return parts.length > 1 && parts.every((p) => p.length === 1) ? [parts.join('')] : parts;
+}
 
 const isAcronym = (s: string): boolean => /^\p{Lu}{2,6}$/u.test(s.replace(/\./g, ''));
 
 /** Whether two entity mentions can name the same thing ("Ismail Khan"/"Khan", "UN"/"United Nations"). */
 function sameEntity(a: Entity, b: Entity): boolean {
-  const [x, y, yFull] = a.key.length <= b.key.length ? [a.key, b.key, b.full] : [b.key, a.key, a.full];
+  const variants = (e: Entity): [string[], string[]][] => [[e.key, e.full], ...e.parts.map((p): [string[], string[]] => [p, p])];
+  return variants(a).some(([ka, fa]) => variants(b).some(([kb, fb]) => sameName(ka, fa, kb, fb)));
+}
+
+function sameName(ka: string[], fa: string[], kb: string[], fb: string[]): boolean {
+  const [x, y, yFull] = ka.length <= kb.length ? [ka, kb, fb] : [kb, ka, fa];
   // Every word of the shorter name in the longer one, up to spelling
   // variants and short forms ("Tim Muris"/"Timothy Muris", "Nov"/"November").
   // An acronym stands for a run of the other name's words: "US Treasury" /
@@ -692,7 +768,9 @@ function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swap
   const inPlace = (x: Entity, y: Entity): boolean => {
     const [p, n] = around(src, x);
     const [q, m] = around(cpy, y);
-    return (p === q || n === m) && calendar(x) === calendar(y);
+    // A shared comma says nothing about place; a shared word does.
+    const word = (w: string): boolean => /\p{L}/u.test(w);
+    return ((p === q && word(p)) || (n === m && word(n))) && calendar(x) === calendar(y);
   };
   // A name the copy replaced by a pronoun ("Liu Jinbao was moved" -> "He was
   // moved") is still there: each pronoun the copy adds covers one name.
@@ -702,7 +780,7 @@ function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swap
     const k = restB.findIndex((y) => inPlace(x, y));
     if (k >= 0) out.push(['entity-swapped', `${x.text} -> ${restB.splice(k, 1)[0].text}`]);
     // A dropped weekday or month is a detail omitted, not a changed fact.
-    else if (isCalendar(x)) continue;
+    else if (isCalendar(x) || describedInPlace(x, src, cpy)) continue;
     else if (covered > 0) covered--;
     else out.push(['entity-dropped', `'${x.text}' dropped`]);
   }
@@ -718,50 +796,73 @@ const SAY = new Set(
   ),
 );
 
-function speakers(toks: Tok[], ents: Entity[]): Entity[] {
-  const out: Entity[] = [];
-  for (const e of ents) {
+/**
+ * Named speakers, each as the group of names in its attribution phrase: "said
+ * U.S. military spokesman Lt. Col. Douglas Lefforge" or "The North Shore
+ * Health System in New York announced". A group is one speaker: any of its
+ * names found among the other sentence's speakers matches it.
+ */
+function speakers(toks: Tok[], ents: Entity[]): Entity[][] {
+  const out: Entity[][] = [];
+  const gap = (from: number, to: number): Tok[] => toks.slice(from, to);
+  ents.forEach((e, idx) => {
     // "Trump's tweeted announcement": a possessive is not a speaker.
-    if (isCalendar(e) || /'s$/.test(toks[e.to - 1].lower)) continue;
+    if (isCalendar(e) || /'s$/.test(toks[e.to - 1].lower)) return;
     let k = e.to;
     if (['has', 'had', 'have', 'later', 'also'].includes(toks[k]?.lower)) k++;
     const after = toks[k]?.lower;
     const before = toks[e.from - 1]?.lower;
     const before2 = toks[e.from - 2]?.lower;
+    if (after !== undefined && SAY.has(after)) {
+      // Back over short lowercase links: "the X in New York said".
+      const group = [e];
+      for (let j = idx - 1; j >= 0; j--) {
+        const link = gap(ents[j].to, group[0].from);
+        if (link.length > 2 || !link.every((t) => LINKS.has(t.lower))) break;
+        group.unshift(ents[j]);
+      }
+      out.push(group);
+      return;
+    }
     // '..., said Khan.', but not "told Khan" (the listener) nor "officials
     // said Khan fled" (Khan is the subject of what was said).
     const inverted =
       before !== undefined && SAY.has(before) && before !== 'told' && before !== 'tells' && !isWord(toks[e.from - 2] ?? toks[e.from - 1]);
     const according = (before === 'to' && before2 === 'according') || (before === 'the' && before2 === 'to' && toks[e.from - 3]?.lower === 'according');
-    if ((after !== undefined && SAY.has(after)) || inverted || according) out.push(e);
-  }
+    if (!inverted && !according) return;
+    // Forward to the end of the phrase: descriptors and titles may come between names.
+    const stop = toks.findIndex((t, i) => i >= e.to && /^[,;:.!?")”]$/.test(t.text));
+    out.push(ents.filter((f) => f.from >= e.from && (stop < 0 || f.to <= stop)));
+  });
   return out;
 }
+
+const LINKS = new Set(['in', 'of', 'at', 'for', 'from', 'the', 'and']);
 
 function speakerChange(src: Tok[], cpy: Tok[]): { detail?: string; involved: Set<string> } {
   const ctx = [src, cpy];
   const a = speakers(src, entities(src, ctx));
   const b = speakers(cpy, entities(cpy, ctx));
   const involved = new Set<string>();
-  const lost = a.filter((e) => !b.some((f) => sameEntity(e, f)));
+  const meets = (g: Entity[], others: Entity[][]): boolean => others.some((h) => g.some((e) => h.some((f) => sameEntity(e, f))));
+  const name = (g: Entity[]): string => g[g.length - 1].text;
+  const involve = (gs: Entity[][]): void => gs.flat().forEach((e) => involved.add(e.key.join(' ')));
+  const lost = a.filter((g) => !meets(g, b));
   if (!lost.length) return { involved };
-  const gained = b.filter((f) => !a.some((e) => sameEntity(e, f)));
+  const gained = b.filter((g) => !meets(g, a));
   if (gained.length) {
-    for (const e of [...lost, ...gained]) involved.add(e.key.join(' '));
-    return { detail: `${lost[0].text} -> ${gained[0].text}`, involved };
+    involve([...lost, ...gained]);
+    return { detail: `${name(lost[0])} -> ${name(gained[0])}`, involved };
   }
   // No named speaker left: fine if the copy still attributes the statement
   // (to a pronoun, or to the same person named elsewhere), a change if it does not.
   const cw = new Set(cpy.flatMap((t) => keyWords(t.lower)));
   const stillSays = cpy.some((t) => SAY.has(t.lower)) || cw.has('according');
-  const named = lost.filter((e) => !e.key.every((w) => cw.has(w)));
+  const named = lost.filter((g) => !g.some((e) => e.key.every((w) => cw.has(w))));
   // "Khan said" -> "he said": the speaker is still there, under a pronoun.
-  if (stillSays || !named.length) {
-    for (const e of lost) involved.add(e.key.join(' '));
-    return { involved };
-  }
-  for (const e of named) involved.add(e.key.join(' '));
-  return { detail: `attribution to ${named[0].text} dropped`, involved };
+  involve(stillSays || !named.length ? lost : named);
+  if (stillSays || !named.length) return { involved };
+  return { detail: `attribution to ${name(named[0])} dropped`, involved };
 }
 
 // ---------------------------------------------------------------------------

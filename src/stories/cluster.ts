@@ -25,9 +25,32 @@ export interface StoryState extends Story {
   centroid: [string, number][];
 }
 
-export interface DocFrequencies {
-  n: number;
-  df: Record<string, number>;
+/** Corpus document frequencies of terms; a Map in memory, an object when stored. */
+export class DocFrequencies {
+  n = 0;
+  readonly df = new Map<string, number>();
+
+  static fromJSON(v: { n: number; df: Record<string, number> } | undefined): DocFrequencies {
+    const d = new DocFrequencies();
+    if (v) {
+      d.n = v.n;
+      for (const k in v.df) d.df.set(k, v.df[k]);
+    }
+    return d;
+  }
+
+  addDocument(tf: Map<string, number>): void {
+    this.n++;
+    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  idf(term: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  toJSON(): { n: number; df: Record<string, number> } {
+    return { n: this.n, df: Object.fromEntries(this.df) };
+  }
 }
 
 /**
@@ -37,46 +60,53 @@ export interface DocFrequencies {
  */
 export function terms(doc: Pick<Document, 'title' | 'text'>): Map<string, number> {
   const tf = new Map<string, number>();
-  const add = (text: string, w: number) => {
-    for (const m of text.matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
-      let t = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’-]+$/, '');
-      if (t.length < 3 || STOPWORDS.has(t)) continue;
-      // Light plural folding so "militias" meets "militia".
-      if (t.length > 4 && t.endsWith('s') && !t.endsWith('ss')) t = t.slice(0, -1);
-      const proper = isProperNoun(text, m.index!, m[0]);
-      tf.set(t, (tf.get(t) ?? 0) + (proper ? 2 * w : w));
-    }
-  };
-  add(doc.title, 2);
-  add(doc.text, 1);
+  addTerms(tf, doc.title, 2);
+  addTerms(tf, doc.text, 1);
   return tf;
 }
 
-function isProperNoun(text: string, at: number, word: string): boolean {
-  if (!/^\p{Lu}/u.test(word) || word === word.toUpperCase()) return false;
-  // Capitalized because it starts a sentence or a quote: not evidence.
-  let i = at - 1;
-  while (i >= 0 && /[\s"“‘'(]/.test(text[i])) i--;
-  return i >= 0 && !/[.!?:—–-]/.test(text[i]);
+const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
+
+function addTerms(tf: Map<string, number>, text: string, weight: number): void {
+  const lower = text.toLowerCase();
+  // Lowercasing changes the length of a few characters (İ): then lowercase
+  // word by word instead of slicing the lowercased text.
+  const aligned = lower.length === text.length;
+  WORD.lastIndex = 0;
+  for (let m; (m = WORD.exec(text)); ) {
+    const start = m.index;
+    let end = start + m[0].length;
+    while (end > start && (text[end - 1] === "'" || text[end - 1] === '’' || text[end - 1] === '-')) end--;
+    if (end - start >= 3 && (text[end - 2] === "'" || text[end - 2] === '’') && (text[end - 1] === 's' || text[end - 1] === 'S')) end -= 2;
+    if (end - start < 3) continue;
+    let t = aligned ? lower.slice(start, end) : text.slice(start, end).toLowerCase();
+    if (STOPWORDS.has(t)) continue;
+    // Light plural folding so "militias" meets "militia".
+    if (t.length > 4 && t.charCodeAt(t.length - 1) === 115 && t.charCodeAt(t.length - 2) !== 115) t = t.slice(0, -1);
+    const proper = text[start] !== lower[start] && isNameStart(text, start, end);
+    tf.set(t, (tf.get(t) ?? 0) + (proper ? 2 * weight : weight));
+  }
 }
 
-export function idf(df: DocFrequencies, term: string): number {
-  return Math.log((df.n + 1) / ((df.df[term] ?? 0) + 1)) + 1;
+// A capitalized word is evidence of a name unless it is all capitals (a
+// shouted headline) or capitalized only because it opens a sentence or quote.
+function isNameStart(text: string, start: number, end: number): boolean {
+  if (end - start > 1 && text.slice(start, end) === text.slice(start, end).toUpperCase()) return false;
+  let i = start - 1;
+  while (i >= 0 && OPENERS.includes(text[i])) i--;
+  return i >= 0 && !ENDERS.includes(text[i]);
 }
+const OPENERS = ' \t\n\u00a0"“‘\'(';
+const ENDERS = '.!?:—–-';
 
 /** Sublinear TF-IDF, top terms, L2-normalized. */
 export function vectorize(tf: Map<string, number>, df: DocFrequencies): Map<string, number> {
-  const weighted = [...tf].map(([t, f]) => [t, (1 + Math.log(f)) * idf(df, t)] as [string, number]);
+  const weighted: [string, number][] = [];
+  for (const [t, f] of tf) weighted.push([t, (1 + Math.log(f)) * df.idf(t)]);
   weighted.sort((a, b) => b[1] - a[1]);
   const top = weighted.slice(0, DOC_TERMS);
   const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
   return new Map(top.map(([t, w]) => [t, w / norm]));
-}
-
-function cosineToCentroid(v: Map<string, number>, centroid: Map<string, number>, centroidNorm: number): number {
-  let dot = 0;
-  for (const [t, w] of v) dot += w * (centroid.get(t) ?? 0);
-  return centroidNorm ? dot / centroidNorm : 0;
 }
 
 function dayNumber(iso: string): number {
@@ -87,12 +117,17 @@ interface LiveStory {
   state: StoryState;
   centroid: Map<string, number>;
   norm: number;
+  /** Day numbers of firstDate and lastDate, when dated. */
+  days?: [number, number];
 }
+
+/** A term found in more stories than this does not tell stories apart: not looked up. */
+const MAX_TERM_STORIES = 100;
 
 /** The story set as it grows; load stored stories, add documents, read back the changed ones. */
 export class StoryClusterer {
   private stories = new Map<string, LiveStory>();
-  private byTerm = new Map<string, Set<string>>();
+  private byTerm = new Map<string, Set<LiveStory>>();
   private docStory = new Map<string, string>();
   readonly changed = new Set<string>();
 
@@ -107,14 +142,17 @@ export class StoryClusterer {
 
   private put(state: StoryState): LiveStory {
     const centroid = new Map(state.centroid);
-    const live = { state, centroid, norm: Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) };
+    const live: LiveStory = { state, centroid, norm: Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) };
+    if (state.firstDate && state.lastDate) live.days = [dayNumber(state.firstDate), dayNumber(state.lastDate)];
     this.stories.set(state.id, live);
-    for (const t of centroid.keys()) {
-      let set = this.byTerm.get(t);
-      if (!set) this.byTerm.set(t, (set = new Set()));
-      set.add(state.id);
-    }
+    for (const t of centroid.keys()) this.index(t, live);
     return live;
+  }
+
+  private index(term: string, s: LiveStory): void {
+    let set = this.byTerm.get(term);
+    if (!set) this.byTerm.set(term, (set = new Set()));
+    set.add(s);
   }
 
   storyOf(docId: string): string | undefined {
@@ -135,24 +173,26 @@ export class StoryClusterer {
       }
     }
     if (!target) {
+      // Cosine against every story at once through the term index: each
+      // posting adds its share of the dot product.
       const day = doc.published ? dayNumber(doc.published) : undefined;
-      const seen = new Set<string>();
+      const win = this.opts.windowDays;
+      const dots = new Map<LiveStory, number>();
+      for (const [t, w] of v) {
+        const posting = this.byTerm.get(t);
+        if (!posting || posting.size > MAX_TERM_STORIES) continue;
+        for (const s of posting) {
+          if (day !== undefined && s.days && (day < s.days[0] - win || day > s.days[1] + win)) continue;
+          const cw = s.centroid.get(t);
+          if (cw) dots.set(s, (dots.get(s) ?? 0) + w * cw);
+        }
+      }
       let best = this.opts.threshold;
-      for (const t of v.keys()) {
-        for (const sid of this.byTerm.get(t) ?? []) {
-          if (seen.has(sid)) continue;
-          seen.add(sid);
-          const s = this.stories.get(sid)!;
-          if (day !== undefined && s.state.firstDate && s.state.lastDate) {
-            const lo = dayNumber(s.state.firstDate) - this.opts.windowDays;
-            const hi = dayNumber(s.state.lastDate) + this.opts.windowDays;
-            if (day < lo || day > hi) continue;
-          }
-          const sim = cosineToCentroid(v, s.centroid, s.norm);
-          if (sim >= best) {
-            best = sim;
-            target = s;
-          }
+      for (const [s, dot] of dots) {
+        const sim = s.norm ? dot / s.norm : 0;
+        if (sim >= best) {
+          best = sim;
+          target = s;
         }
       }
     }
@@ -171,24 +211,26 @@ export class StoryClusterer {
       const d = doc.published.slice(0, 10);
       if (!st.firstDate || d < st.firstDate) st.firstDate = d;
       if (!st.lastDate || d > st.lastDate) st.lastDate = d;
+      s.days = [dayNumber(st.firstDate), dayNumber(st.lastDate)];
     }
     for (const [t, w] of v) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
     if (s.centroid.size > CENTROID_TERMS * 1.5) {
       const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS);
       s.centroid = new Map(kept);
     }
-    for (const t of v.keys()) {
-      let set = this.byTerm.get(t);
-      if (!set) this.byTerm.set(t, (set = new Set()));
-      set.add(st.id);
-    }
-    s.norm = Math.sqrt([...s.centroid.values()].reduce((a, w) => a + w * w, 0));
-    st.centroid = [...s.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4] as [string, number]);
+    for (const t of v.keys()) this.index(t, s);
+    let norm = 0;
+    for (const w of s.centroid.values()) norm += w * w;
+    s.norm = Math.sqrt(norm);
     this.changed.add(st.id);
   }
 
+  /** A story's state as stored, centroid included. */
   get(id: string): StoryState | undefined {
-    return this.stories.get(id)?.state;
+    const s = this.stories.get(id);
+    if (!s) return undefined;
+    s.state.centroid = [...s.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4] as [string, number]);
+    return s.state;
   }
 
   all(): StoryState[] {

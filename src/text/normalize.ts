@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
  * only in punctuation, quotes style, case or spacing normalize the same.
  */
 export function normalizeForHash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  // Compatibility forms (ligatures, full-width letters) only exist outside
+  // ASCII; most text needs no NFKC pass, which costs more than the rest.
+  const t = NON_ASCII_LETTERLIKE.test(text) ? text.normalize('NFKC') : text;
+  return t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+// Characters NFKC can change: beyond Latin-1 punctuation, quotes and dashes.
+const NON_ASCII_LETTERLIKE = /[^\x00-\xff\u2010-\u2027\u2030-\u205e]/;
 
 export function shortHash(...parts: string[]): string {
   const h = createHash('sha256');

@@ -58,8 +58,8 @@ export function segmentSentences(text: string, paragraphs: Range[]): Range[] {
     let start = p.start;
     for (const b of [...candidates].sort((a, c) => a - c)) {
       if (b <= start) continue;
-      const at = decide(text, start, b, p.end, proposed.has(b));
-      if (at !== undefined && at > start && at < p.end) {
+      const at = decide(text, p.start, start, b, p.end, proposed.has(b));
+      if (at !== undefined && at > start && at < p.end && WORDLIKE.test(text.slice(at, p.end))) {
         pushTrimmed(out, text, start, at);
         start = at;
       }
@@ -131,8 +131,10 @@ function tokenStarts(chunk: string, doc: WinkDoc, from: number): number[] {
 const CLOSERS = '"”’\'»›)\\]}';
 const QUOTE_CLOSERS = /["”’'»›]/;
 const OPENERS = '"“‘\'«‹(\\[{';
+const LIST_MARKER = /^[(\[]?(?:\p{N}{1,3}|\p{L})[.)\]]$/u;
 const LEADING_CLOSERS = new RegExp(`^[${CLOSERS}]+`);
 const LOWER_START = new RegExp(`^[${OPENERS}]*\\p{Ll}`, 'u');
+const DASH_START = /^[—–]|^--/;
 const DIGIT_START = new RegExp(`^[${OPENERS}#]*\\p{N}`, 'u');
 const NEXT_WORD = new RegExp(`^[${OPENERS}]*(\\p{L}+)(\\.?)`, 'u');
 const MISSED = new RegExp(`(?:[.…][${CLOSERS}]*|[?!]+["”’'»›][${CLOSERS}]*)\\s+(?=[${OPENERS}]*\\p{Lu})`, 'gu');
@@ -147,7 +149,7 @@ const ABBREVIATIONS = new Set(
   ('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat ' +
     'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont ' +
     'Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo ' +
-    'Inc Corp Co Cos Ltd Bros Assn Dept Univ Ave Blvd Rd Hwy Jr Sr Esq v vs al approx ca cf est').split(' '),
+    'Ph Inc Corp Co Cos Ltd Bros Assn Dept Univ Ave Blvd Rd Hwy Jr Sr Esq v vs al approx ca cf est').split(' '),
 );
 /** Abbreviations whose period belongs to a number: `No. 10`, `Nos. 3 and 4`. */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'art', 'pp', 'vol', 'ch', 'fig', 'op']);
@@ -183,25 +185,41 @@ function missedCandidates(text: string, p: Range): number[] {
  * Where the sentence that began at `start` ends, given a proposed boundary
  * `b` (possibly moved past closing quotes), or undefined to drop `b`.
  */
-function decide(text: string, start: number, b: number, end: number, byWink: boolean): number | undefined {
-  // Rule 1: a quote closes the previous sentence when nothing separates it
-  // from that sentence or when it stands alone.
+function decide(text: string, para: number, start: number, b: number, end: number, byWink: boolean): number | undefined {
+  // Rule 1: closers followed by whitespace close the previous sentence; so
+  // do curly quotes and brackets glued to it. A straight quote is judged by
+  // the parity of the straight quotes before it in the paragraph.
   const closers = LEADING_CLOSERS.exec(text.slice(b, Math.min(end, b + 8)));
   if (closers) {
     const after = b + closers[0].length;
-    if (!WS.test(text[b - 1]) || after >= end || WS.test(text[after])) b = after;
-    while (b < end && WS.test(text[b])) b++;
-    if (b >= end) return undefined;
+    const straight = closers[0].indexOf('"');
+    const moves =
+      straight >= 0
+        ? !opensQuote(text, para, b + straight)
+        : after >= end || WS.test(text[after]) || !WS.test(text[b - 1]);
+    if (moves) {
+      b = after;
+      while (b < end && WS.test(text[b])) b++;
+      if (b >= end) return undefined;
+    }
   }
+  // An opening quote that wink left at the end of the previous sentence
+  // (`told POLITICO. "|The trust`, `Bay."|We're`) moves to the next one.
+  const before = text[b - 1];
+  if ('“‘«'.includes(before) || (before === '"' && opensQuote(text, para, b - 1))) b--;
+
   let prevEnd = b;
   while (prevEnd > start && WS.test(text[prevEnd - 1])) prevEnd--;
-  if (prevEnd === b) return undefined; // rule 2, no whitespace between
+  if (!WORDLIKE.test(text.slice(start, prevEnd)) || LIST_MARKER.test(text.slice(start, prevEnd))) return undefined;
   const next = text.slice(b, Math.min(end, b + 80));
-  if (LOWER_START.test(next)) return undefined; // rule 2
-
+  if (LOWER_START.test(next) || DASH_START.test(next)) return undefined; // rule 2
   let wordStart = prevEnd;
   while (wordStart > start && !WS.test(text[wordStart - 1])) wordStart--;
   const lastWord = text.slice(wordStart, prevEnd);
+
+  // Rule 2: glued to the previous sentence. Wink splits inside `Ph.D.` and
+  // `D-N.Y.`; otherwise it is a missing space after a real sentence end.
+  if (prevEnd === b) return abbreviation(lastWord) || DIGIT_START.test(next) ? undefined : b;
 
   // Rule 4
   if (/[?!…]["”’'»›]+$/.test(lastWord) && ATTRIBUTION.test(next)) return undefined;
@@ -213,11 +231,37 @@ function decide(text: string, start: number, b: number, end: number, byWink: boo
     if (DIGIT_START.test(next)) return undefined;
     if (abbr === 'number') return b;
     const m = NEXT_WORD.exec(next);
-    const nextWord = m && !(m[1].length === 1 && m[2]) ? m[1] : '';
+    const nextWord = m && !m[2] ? m[1] : '';
     if (STARTERS.has(nextWord)) return b;
     return byWink && abbr === 'other' ? b : undefined;
   }
   return b;
+}
+
+/**
+ * Whether the straight double quote at `i` opens a quotation: by its
+ * neighbours when they tell (`said "Go` vs `go," he`); when it is glued or
+ * spaced on both sides, by alternation from the nearest quote mark before it
+ * whose direction is clear.
+ */
+function opensQuote(text: string, para: number, i: number): boolean {
+  const own = quoteDirection(text, para, i);
+  if (own !== undefined) return own;
+  let ambiguous = 0;
+  for (let j = i - 1; j >= para; j--) {
+    const c = text[j];
+    if (c !== '"' && c !== '“' && c !== '”') continue;
+    const opens = c === '"' ? quoteDirection(text, para, j) : c === '“';
+    if (opens === undefined) ambiguous++;
+    else return ambiguous % 2 === 0 ? !opens : opens;
+  }
+  return ambiguous % 2 === 0;
+}
+
+function quoteDirection(text: string, para: number, i: number): boolean | undefined {
+  const spaceBefore = i === para || WS.test(text[i - 1]) || OPENERS.includes(text[i - 1]);
+  const spaceAfter = i + 1 >= text.length || /[\s.,;:!?)\]]/.test(text[i + 1]);
+  return spaceBefore === spaceAfter ? undefined : spaceBefore;
 }
 
 /**
