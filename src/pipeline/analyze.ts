@@ -11,7 +11,10 @@ import type { Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions, type StoryState } from '../stories/cluster.js';
 import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from '../output/sitrep-json.js';
-import { BATCH_STAGES, KIND, loadState, prepare, type BatchStage, type Pending } from './stages.js';
+import { availableParallelism } from 'node:os';
+import type { RawArticle } from '../model/document.js';
+import { BATCH_STAGES, KIND, loadState, type BatchStage, type Pending } from './stages.js';
+import { PreparePool, prepareInline, type Prepared } from './pool.js';
 import { VERSION } from '../version.js';
 import { canonicalCopies } from '../provenance/relations.js';
 import type { Fingerprint } from '../provenance/dedup.js';
@@ -27,6 +30,8 @@ export interface AnalyzeOptions {
   onProgress?: (p: Progress) => void;
   onError?: (e: { input: string; message: string }) => void;
   feedTimeoutMs?: number;
+  /** Worker threads for per-document stages (0: none); default: the cores. */
+  workers?: number;
 }
 
 export interface Progress {
@@ -69,6 +74,10 @@ export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOp
   const stats: RunStats = { read: 0, added: 0, alreadyStored: 0, errors: [] };
   const inBatch = new Set<string>();
   let batch: Pending[] = [];
+  const fail = (e: { input: string; message: string }) => {
+    stats.errors.push(e);
+    opts.onError?.(e);
+  };
 
   const flush = async () => {
     if (!batch.length) return;
@@ -86,40 +95,63 @@ export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOp
     inBatch.clear();
   };
 
-  for await (const item of ingest(inputs, { stdin: opts.stdin, feedTimeoutMs: opts.feedTimeoutMs })) {
-    if ('error' in item) {
-      stats.errors.push(item.error);
-      opts.onError?.(item.error);
-    } else {
-      stats.read++;
-      let pending: Pending;
-      try {
-        pending = prepare(item.article);
-      } catch (err) {
-        const e = { input: item.article.origin, message: (err as Error).message };
-        stats.errors.push(e);
-        opts.onError?.(e);
-        continue;
+  const accept = async (results: Prepared[]) => {
+    for (const r of results) {
+      if ('error' in r) fail(r.error);
+      else if (!r.ok.doc.text) fail({ input: r.ok.doc.origin, message: 'no article text left after removing boilerplate' });
+      else if (inBatch.has(r.ok.doc.id)) stats.alreadyStored++;
+      else {
+        inBatch.add(r.ok.doc.id);
+        batch.push(r.ok);
+        if (batch.length >= batchSize) await flush();
       }
-      if (!pending.doc.text) {
-        const e = { input: item.article.origin, message: 'no article text left after removing boilerplate' };
-        stats.errors.push(e);
-        opts.onError?.(e);
-        continue;
-      }
-      if (inBatch.has(pending.doc.id)) {
-        stats.alreadyStored++;
-        continue;
-      }
-      inBatch.add(pending.doc.id);
-      batch.push(pending);
-      if (batch.length >= batchSize) await flush();
     }
     opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'ingest' });
+  };
+
+  // Small runs are prepared inline; past a few chunks, worker threads take
+  // over (each must load the language model, which only pays off at volume).
+  const workers = opts.workers ?? Math.max(0, availableParallelism() - (availableParallelism() > 2 ? 1 : 0));
+  let pool: PreparePool | undefined;
+  const inFlight: Promise<Prepared[]>[] = [];
+  let chunk: RawArticle[] = [];
+  let chunks = 0;
+  const dispatch = async () => {
+    if (!chunk.length) return;
+    const raws = chunk;
+    chunk = [];
+    if (!pool && workers > 0 && ++chunks > INLINE_CHUNKS) pool = new PreparePool(workers);
+    if (pool) {
+      inFlight.push(pool.prepare(raws));
+      if (inFlight.length > workers * 2) await accept(await inFlight.shift()!);
+    } else {
+      await accept(prepareInline(raws));
+    }
+  };
+
+  try {
+    for await (const item of ingest(inputs, { stdin: opts.stdin, feedTimeoutMs: opts.feedTimeoutMs })) {
+      if ('error' in item) {
+        fail(item.error);
+        continue;
+      }
+      stats.read++;
+      chunk.push(item.article);
+      if (chunk.length >= CHUNK) await dispatch();
+    }
+    await dispatch();
+    while (inFlight.length) await accept(await inFlight.shift()!);
+    await flush();
+  } finally {
+    await pool?.close();
   }
-  await flush();
   return stats;
 }
+
+/** Articles sent to a worker at a time. */
+const CHUNK = 50;
+/** Chunks prepared on the main thread before workers start. */
+const INLINE_CHUNKS = 4;
 
 /** The output contract, from everything in the store. */
 export async function buildJson(store: Store, inputs: string[], errors: SitrepJson['errors'] = []): Promise<SitrepJson> {

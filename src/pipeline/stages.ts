@@ -6,21 +6,47 @@
 import type { Document, RawArticle } from '../model/document.js';
 import type { CopyRelation } from '../model/collection.js';
 import type { RecordWrite, Store } from '../store/store.js';
-import { applyRecurring, cleanText, recurringKeys, type Cleaned } from '../text/clean.js';
+import { applyRecurring, cleanText, recurringKeys } from '../text/clean.js';
 import { normalizeForHash, shortHash } from '../text/normalize.js';
 import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { DuplicateFinder, fingerprint, type Fingerprint } from '../provenance/dedup.js';
 import { DocFrequencies, StoryClusterer, terms, vectorize, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
-/** A document on its way through the batch stages, with its per-document cleaning result. */
+/** A document on its way through the stages, with what per-document stages derived from it. */
 export interface Pending {
-  raw: RawArticle;
-  cleaned: Cleaned;
   doc: Document;
   /** `doc.text` through `normalizeForHash`, kept so later stages need not redo it. */
   normalized: string;
+  /** Term frequencies for story grouping. */
+  tf: Map<string, number>;
 }
+
+/**
+ * A stage that needs nothing but its own document: these run in parallel
+ * worker threads, and again on a document whose text a batch stage changed.
+ */
+export interface DocumentStage {
+  name: string;
+  run(p: Pending): void;
+}
+
+export const segment: DocumentStage = {
+  name: 'segment',
+  run(p) {
+    p.doc.sentences = segmentSentences(p.doc.text, p.doc.paragraphs);
+  },
+};
+
+export const storyTerms: DocumentStage = {
+  name: 'story-terms',
+  run(p) {
+    p.tf = terms(p.doc);
+  },
+};
+
+/** The per-document stages, in order, after cleaning and identification. */
+export const DOCUMENT_STAGES: DocumentStage[] = [segment, storyTerms];
 
 /** Record kinds this pipeline keeps in the store. */
 export const KIND = {
@@ -31,8 +57,15 @@ export const KIND = {
   df: 'df',
 } as const;
 
-/** Per-document cleaning and identity: everything that needs no other document. */
-export function prepare(raw: RawArticle): Pending {
+/** Everything that needs no other document: clean, identify, then the document stages. */
+export function prepare(raw: RawArticle, stages: DocumentStage[] = DOCUMENT_STAGES): Pending {
+  const p = identify(raw);
+  for (const stage of stages) stage.run(p);
+  return p;
+}
+
+/** Cleaning (all rules but the corpus one) and identity. */
+export function identify(raw: RawArticle): Pending {
   const cleaned = cleanText({ title: raw.title, text: raw.text, source: raw.source });
   const body = normalizeForHash(cleaned.text);
   const textHash = shortHash(body);
@@ -65,7 +98,7 @@ export function prepare(raw: RawArticle): Pending {
     removed: cleaned.removed,
     spans: [],
   };
-  return { raw, cleaned, doc, normalized: body };
+  return { doc, normalized: body, tf: new Map() };
 }
 
 /** What batch stages share: the batch, the store, and the state they keep across batches. */
@@ -102,25 +135,19 @@ export interface BatchStage {
 export const recurringLines: BatchStage = {
   name: 'clean:recurring',
   async run({ batch, store, writes }) {
-    const perDoc = batch.map((p) => recurringKeys(p.cleaned));
+    const perDoc = batch.map((p) => recurringKeys(p.doc));
     const all = [...new Set(perDoc.flatMap((k) => [...k]))];
     const counts = await store.getRecords<number>(KIND.line, all);
     for (const keys of perDoc) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
     for (const k of all) writes.push({ kind: KIND.line, key: k, value: counts.get(k) });
     for (const p of batch) {
-      const cleaned = applyRecurring(p.cleaned, (k) => counts.get(k) ?? 0);
-      if (cleaned === p.cleaned) continue;
-      p.cleaned = cleaned;
-      p.normalized = normalizeForHash(cleaned.text);
+      const cleaned = applyRecurring(p.doc, (k) => counts.get(k) ?? 0);
+      if (cleaned === p.doc) continue;
+      // The text changed: what document stages derived from it must be redone.
       Object.assign(p.doc, { text: cleaned.text, paragraphs: cleaned.paragraphs, removed: cleaned.removed });
+      p.normalized = normalizeForHash(cleaned.text);
+      for (const stage of DOCUMENT_STAGES) stage.run(p);
     }
-  },
-};
-
-export const segment: BatchStage = {
-  name: 'segment',
-  run({ batch }) {
-    for (const { doc } of batch) doc.sentences = segmentSentences(doc.text, doc.paragraphs);
   },
 };
 
@@ -146,15 +173,12 @@ export const duplicates: BatchStage = {
 export const stories: BatchStage = {
   name: 'stories',
   run({ batch, writes, state }) {
-    const tfs = batch.map((p) => terms(p.doc));
-    for (const tf of tfs) {
-      state.df.addDocument(tf);
-    }
+    for (const p of batch) state.df.addDocument(p.tf);
     writes.push({ kind: KIND.df, key: 'all', value: state.df });
     state.stories.changed.clear();
-    batch.forEach((p, i) => {
+    batch.forEach((p) => {
       const related = (state.copiesOf.get(p.doc.id) ?? []).map((r) => (r.source === p.doc.id ? r.copy : r.source));
-      state.stories.add(p.doc, vectorize(tfs[i], state.df), related);
+      state.stories.add(p.doc, vectorize(p.tf, state.df), related);
     });
     for (const id of state.stories.changed) writes.push({ kind: KIND.story, key: id, value: state.stories.get(id) });
     state.copiesOf.clear();
@@ -162,4 +186,4 @@ export const stories: BatchStage = {
 };
 
 /** The batch stages, in order. */
-export const BATCH_STAGES: BatchStage[] = [recurringLines, segment, duplicates, stories];
+export const BATCH_STAGES: BatchStage[] = [recurringLines, duplicates, stories];

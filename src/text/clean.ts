@@ -167,7 +167,7 @@ function joinParagraphs(lines: string[]): { text: string; paragraphs: Range[] } 
 }
 
 /** Keys of a cleaned text's candidate lines for the corpus rule, once each. */
-export function recurringKeys(cleaned: Cleaned): Set<string> {
+export function recurringKeys(cleaned: Pick<Cleaned, 'text' | 'paragraphs'>): Set<string> {
   const keys = new Set<string>();
   for (const p of cleaned.paragraphs) {
     const k = recurringKey(cleaned.text.slice(p.start, p.end));
@@ -177,7 +177,7 @@ export function recurringKeys(cleaned: Cleaned): Set<string> {
 }
 
 /** Rule 3: drop short non-sentence lines that recur across the corpus. */
-export function applyRecurring(cleaned: Cleaned, counts: LineCounts): Cleaned {
+export function applyRecurring<T extends Cleaned>(cleaned: T, counts: LineCounts): T | Cleaned {
   const removed = [...cleaned.removed];
   const kept: string[] = [];
   for (const p of cleaned.paragraphs) {

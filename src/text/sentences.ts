@@ -1,23 +1,32 @@
 // Sentence segmentation: wink-nlp proposes boundaries, then a small rule set
-// written against news text (allsides sample) corrects the errors it makes
-// there. Each boundary — wink's or a rule's candidate — is judged by
-// `decide()`; the rules, in order:
+// written against its errors on news text (AllSides sample) judges each
+// boundary — wink's own and the extra candidates of rule 5 — in `decide()`:
 //
-//  1. Closing quotes/brackets that wink put at the start of the next sentence
-//     (`go?’|” Trump wrote`, `future. ”| 10.`) move back to the previous one.
-//  2. Merge when the next sentence starts with a lowercase letter (`“Leave!”
-//     he said`, `pic.twitter.|com`) or when no whitespace separates the two
-//     (`Ph.|D.`, `D-N.|Y.`).
-//  3. After an abbreviation (`Sen.`, `Gen.`, `Calif.`, `U.S.`, `p.m.`, `J.`,
-//     `No. 10`) a boundary stands only before a word that typically opens a
-//     sentence (`in the U.S. The next day`); wink's own splits after
-//     non-title abbreviations are kept too. Before a digit, never.
-//  4. A quoted question or exclamation followed by a short attribution
-//     (`“Will you go?” Trump wrote.`) stays one sentence.
-//  5. Candidates wink missed: terminal punctuation or an ellipsis, optional
-//     closing quotes, whitespace, then an uppercase letter — i.e. words wink
-//     treats as abbreviations though they are not (`in.`, `no.`, `etc.`,
-//     `.’”`, `...`). Rules 3–4 filter them like wink's own.
+//  1. Quotes: closing quotes and brackets wink put at the start of the next
+//     sentence move back (`go?’|” Trump wrote`, `over. ”| Then`); an opening
+//     quote it left at the end of the previous one moves forward
+//     (`POLITICO. "|The trust`). A straight quote's direction comes from its
+//     neighbours, else by alternation from the last quote whose direction is clear.
+//  2. No boundary before a lowercase letter (`“Leave!” he said`,
+//     `pic.|twitter.com`) or a dash (`.” — Jane Doe`); after a bare list
+//     marker (`1.`) or mere punctuation; before a rest of paragraph with no
+//     letter or digit; nor where no whitespace separates the sentences and the
+//     first ends in an abbreviation (`Ph.|D.`, `D-N.|Y.`) or the next starts
+//     with a digit (footnote `.21`). Other glued boundaries stand: scraped text
+//     often lost the space (`the port."We are`).
+//  3. After an abbreviation — titles (`Sen.`, `Lt. Col.`, `St.`), initials
+//     (`J. R. Smith`), dotted acronyms (`U.S.`, `p.m.`), months, states,
+//     `Inc.`, `Jr.` — a boundary stands only before a word that usually opens a
+//     sentence (`in the U.S. The next day`), or where wink put one after a
+//     non-title, non-initial abbreviation. Never before a digit (`Jan. 5`,
+//     `No. 10`); `No.` before anything else is the word.
+//  4. A quote ended by `?`/`!` and followed by a short attribution (`“Why?”
+//     Mayor Ruiz asked.`) stays one sentence; after `.` only when the
+//     attribution is the whole clause (`…high.” Smith said.`).
+//  5. Candidates wink missed: `.`, `…` or a quoted `?`/`!`, closers, whitespace,
+//     then an uppercase letter. They catch words wink takes for abbreviations
+//     (`all in. Usually`, `said no. Then`, `etc. Never`, `.’” Members`) and
+//     ellipses before a new sentence; rules 1–4 filter them like wink's own.
 import type { Range } from '../model/document.js';
 import { getSentenceNlp, its } from './nlp.js';
 
@@ -187,8 +196,7 @@ function missedCandidates(text: string, p: Range): number[] {
  */
 function decide(text: string, para: number, start: number, b: number, end: number, byWink: boolean): number | undefined {
   // Rule 1: closers followed by whitespace close the previous sentence; so
-  // do curly quotes and brackets glued to it. A straight quote is judged by
-  // the parity of the straight quotes before it in the paragraph.
+  // do curly quotes and brackets glued to it.
   const closers = LEADING_CLOSERS.exec(text.slice(b, Math.min(end, b + 8)));
   if (closers) {
     const after = b + closers[0].length;
@@ -210,15 +218,15 @@ function decide(text: string, para: number, start: number, b: number, end: numbe
 
   let prevEnd = b;
   while (prevEnd > start && WS.test(text[prevEnd - 1])) prevEnd--;
-  if (!WORDLIKE.test(text.slice(start, prevEnd)) || LIST_MARKER.test(text.slice(start, prevEnd))) return undefined;
+  // Rule 2
+  const prev = text.slice(start, prevEnd);
+  if (!WORDLIKE.test(prev) || LIST_MARKER.test(prev)) return undefined;
   const next = text.slice(b, Math.min(end, b + 80));
-  if (LOWER_START.test(next) || DASH_START.test(next)) return undefined; // rule 2
+  if (LOWER_START.test(next) || DASH_START.test(next)) return undefined;
   let wordStart = prevEnd;
   while (wordStart > start && !WS.test(text[wordStart - 1])) wordStart--;
   const lastWord = text.slice(wordStart, prevEnd);
 
-  // Rule 2: glued to the previous sentence. Wink splits inside `Ph.D.` and
-  // `D-N.Y.`; otherwise it is a missing space after a real sentence end.
   if (prevEnd === b) return abbreviation(lastWord) || DIGIT_START.test(next) ? undefined : b;
 
   // Rule 4

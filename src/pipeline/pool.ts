@@ -1,0 +1,61 @@
+// Per-document preparation in worker threads, so that segmentation and the
+// other per-document stages use every core while the main thread reads input
+// and runs the batch stages. Chunks come back in the order they were sent.
+import { Worker } from 'node:worker_threads';
+import type { RawArticle } from '../model/document.js';
+import { prepare, type Pending } from './stages.js';
+
+export type Prepared = { ok: Pending } | { error: { input: string; message: string } };
+
+export function prepareInline(raws: RawArticle[]): Prepared[] {
+  return raws.map((raw) => {
+    try {
+      return { ok: prepare(raw) };
+    } catch (err) {
+      return { error: { input: raw.origin, message: (err as Error).message } };
+    }
+  });
+}
+
+export class PreparePool {
+  private workers: Worker[] = [];
+  private waiting = new Map<number, { resolve: (r: Prepared[]) => void; reject: (e: Error) => void }>();
+  private next = 0;
+
+  constructor(size: number) {
+    // Under tsx the sources are .ts; compiled, they are .js beside this file.
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const url = new URL(`./prepare-worker${ext}`, import.meta.url);
+    for (let i = 0; i < size; i++) {
+      // Running from sources (tsx), a worker must register the TypeScript loader itself.
+      const w =
+        ext === '.ts'
+          ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true })
+          : new Worker(url);
+      w.on('message', (m: { id: number; results: Prepared[] }) => {
+        const p = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        p?.resolve(m.results);
+      });
+      w.on('error', (err) => {
+        for (const p of this.waiting.values()) p.reject(err);
+        this.waiting.clear();
+      });
+      this.workers.push(w);
+    }
+  }
+
+  prepare(raws: RawArticle[]): Promise<Prepared[]> {
+    const id = this.next++;
+    const worker = this.workers[id % this.workers.length];
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, raws });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers = [];
+  }
+}
