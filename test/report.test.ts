@@ -132,6 +132,7 @@ function fixture(): SitrepJson {
         lastDate: '2024-03-05',
       },
     ],
+    independence: [],
     copies: [
       {
         source: 'd-flood-1',
@@ -362,7 +363,7 @@ describe('renderReport', () => {
   });
 
   it('renders an empty run', () => {
-    const empty = renderReport({ ...fixture(), documents: [], stories: [], copies: [], errors: [] });
+    const empty = renderReport({ ...fixture(), documents: [], stories: [], copies: [], independence: [], errors: [] });
     assert.ok(empty.includes('No documents.'));
     assert.ok(!empty.includes('class="errors"'));
   });

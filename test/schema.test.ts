@@ -61,6 +61,7 @@ function valid(): SitrepJson {
       }),
     ],
     stories: [{ id: 's1', title: 'Crane collapse closes north pier', documentIds: ['a1', 'b2'], firstDate: '2024-05-14', lastDate: '2024-05-14T11:05:00' }],
+    independence: [],
     copies: [
       {
         source: 'a1',
@@ -109,7 +110,7 @@ describe('validateSitrepJson', () => {
   });
 
   it('accepts an empty run', () => {
-    const empty = { ...valid(), documents: [], stories: [], copies: [], errors: [] };
+    const empty = { ...valid(), documents: [], stories: [], copies: [], independence: [], errors: [] };
     assert.deepEqual(validateSitrepJson(empty), { valid: true, errors: [] });
   });
 

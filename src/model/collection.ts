@@ -8,6 +8,19 @@ export interface Story {
   /** Earliest and latest publication date (ISO) among its dated documents. */
   firstDate?: string;
   lastDate?: string;
+  /** Independence groups in the story: how many separate sources report it. */
+  independentSources?: number;
+}
+
+/** Documents of a story that cannot confirm each other (copies, shared wire reporting). */
+export interface IndependenceGroup {
+  id: string;
+  story: string;
+  /** The likely origin: earliest known, else the agency's own text, else the most complete. */
+  origin: string;
+  documentIds: string[];
+  /** Why members were joined ("rewrite copy", "AFP reporting", "credits Lake Charles Ledger"). */
+  reasons: string[];
 }
 
 export type CopyKind = 'duplicate' | 'partial' | 'rewrite';
@@ -18,6 +31,15 @@ export interface AlignedPair {
   copySentence: number;
   score: number;
   kind: 'verbatim' | 'edited' | 'paraphrase';
+}
+
+/** A change of meaning between an aligned source sentence and its copy. */
+export interface Distortion {
+  sourceSentence: number;
+  copySentence: number;
+  type: string;
+  /** What changed, e.g. "12 -> 21", "hedge 'reportedly' dropped". */
+  detail: string;
 }
 
 /** `copy` reproduces (all or part of) `source`. */
@@ -34,4 +56,5 @@ export interface CopyRelation {
   /** How the relation was found (e.g. "exact", "minhash"). */
   method: string;
   pairs: AlignedPair[];
+  distortions?: Distortion[];
 }

@@ -2,9 +2,9 @@
 // shape; tests validate real output against it. Bump SITREP_JSON_VERSION on any
 // incompatible change.
 import type { Document, PublishedFrom, Range, SourceFormat } from '../model/document.js';
-import type { CopyRelation, Story } from '../model/collection.js';
+import type { CopyRelation, IndependenceGroup, Story } from '../model/collection.js';
 
-export const SITREP_JSON_VERSION = '0.1.0';
+export const SITREP_JSON_VERSION = '0.2.0';
 
 export interface JsonDocument {
   id: string;
@@ -30,6 +30,8 @@ export interface SitrepJson {
   documents: JsonDocument[];
   stories: Story[];
   copies: CopyRelation[];
+  /** Per story, the groups of documents that are not independent of each other. */
+  independence: IndependenceGroup[];
   entities: unknown[];
   quotes: unknown[];
   events: unknown[];

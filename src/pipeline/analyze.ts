@@ -17,6 +17,7 @@ import { BATCH_STAGES, KIND, loadState, type BatchStage, type Pending } from './
 import { PreparePool, prepareInline, type Prepared } from './pool.js';
 import { VERSION } from '../version.js';
 import { canonicalCopies } from '../provenance/relations.js';
+import { independenceGroups } from '../provenance/independence.js';
 import type { Fingerprint } from '../provenance/dedup.js';
 
 export interface AnalyzeOptions {
@@ -162,6 +163,7 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
   const prints = await store.records<Fingerprint>(KIND.fingerprint);
   const copies = canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints);
+  const independence = independenceGroups(stories, new Map(documents.map((d) => [d.id, d])), copies);
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),
@@ -170,6 +172,7 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     documents: documents.map(toJsonDocument),
     stories,
     copies,
+    independence,
     entities: [],
     quotes: [],
     events: [],

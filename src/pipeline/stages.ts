@@ -10,7 +10,8 @@ import { applyRecurring, cleanText, recurringKeys } from '../text/clean.js';
 import { normalizeForHash, shortHash } from '../text/normalize.js';
 import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
-import { DuplicateFinder, fingerprint, type Fingerprint } from '../provenance/dedup.js';
+import { fingerprint } from '../provenance/dedup.js';
+import { CopyDetector, anchorPrint, type ProvenancePrint } from '../provenance/copies.js';
 import { DocFrequencies, StoryClusterer, terms, vectorize, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the stages, with what per-document stages derived from it. */
@@ -20,6 +21,8 @@ export interface Pending {
   normalized: string;
   /** Term frequencies for story grouping. */
   tf: Map<string, number>;
+  /** Shingle signature and anchors for copy detection. */
+  print?: ProvenancePrint;
 }
 
 /**
@@ -45,8 +48,15 @@ export const storyTerms: DocumentStage = {
   },
 };
 
+export const copyPrint: DocumentStage = {
+  name: 'copy-print',
+  run(p) {
+    p.print = { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
+  },
+};
+
 /** The per-document stages, in order, after cleaning and identification. */
-export const DOCUMENT_STAGES: DocumentStage[] = [segment, storyTerms];
+export const DOCUMENT_STAGES: DocumentStage[] = [segment, storyTerms, copyPrint];
 
 /** Record kinds this pipeline keeps in the store. */
 export const KIND = {
@@ -110,7 +120,7 @@ export interface BatchContext {
 }
 
 export interface PipelineState {
-  finder: DuplicateFinder;
+  copies: CopyDetector;
   stories: StoryClusterer;
   df: DocFrequencies;
   /** Copy relations found for the batch's documents, by document id. */
@@ -118,12 +128,12 @@ export interface PipelineState {
 }
 
 export async function loadState(store: Store, storyOptions: StoryOptions): Promise<PipelineState> {
-  const finder = new DuplicateFinder();
-  finder.load(await store.records<Fingerprint>(KIND.fingerprint));
+  const copies = new CopyDetector((ids) => store.getDocuments(ids));
+  copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());
   const df = DocFrequencies.fromJSON((await store.records<ReturnType<DocFrequencies['toJSON']>>(KIND.df)).get('all'));
-  return { finder, stories, df, copiesOf: new Map() };
+  return { copies, stories, df, copiesOf: new Map() };
 }
 
 export interface BatchStage {
@@ -151,13 +161,14 @@ export const recurringLines: BatchStage = {
   },
 };
 
-export const duplicates: BatchStage = {
-  name: 'dedup',
-  run({ batch, writes, state }) {
-    for (const { doc, normalized } of batch) {
-      const fp = fingerprint(doc, normalized);
-      writes.push({ kind: KIND.fingerprint, key: doc.id, value: fp });
-      const rels = state.finder.add(doc.id, fp);
+export const provenance: BatchStage = {
+  name: 'provenance',
+  async run({ batch, writes, state }) {
+    const inBatch = new Map(batch.map((p) => [p.doc.id, p.doc]));
+    for (const p of batch) {
+      const print = p.print ?? { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
+      writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
+      const rels = await state.copies.add(p.doc, print, inBatch);
       for (const r of rels) {
         writes.push({ kind: KIND.copy, key: `${r.source}>${r.copy}`, value: r });
         for (const id of [r.source, r.copy]) {
@@ -186,4 +197,4 @@ export const stories: BatchStage = {
 };
 
 /** The batch stages, in order. */
-export const BATCH_STAGES: BatchStage[] = [recurringLines, duplicates, stories];
+export const BATCH_STAGES: BatchStage[] = [recurringLines, provenance, stories];

@@ -74,5 +74,13 @@ export function canonicalCopies(relations: CopyRelation[], meta: Map<string, Cop
       keep({ ...r, source: src, ...(src === r.source ? { measuredAgainst: src } : {}) } as CopyRelation);
     }
   }
-  return [...out.values()].map(({ measuredAgainst: _m, ...r }: CopyRelation & { measuredAgainst?: string }) => r);
+  // Two copies of one source resemble each other too; that likeness is the
+  // source's, not a relation of their own: drop X -> Y when some Z is a
+  // source of both.
+  const sourcesOf = new Map<string, Set<string>>();
+  for (const r of out.values()) (sourcesOf.get(r.copy) ?? sourcesOf.set(r.copy, new Set()).get(r.copy)!).add(r.source);
+  const siblings = (r: CopyRelation) => [...(sourcesOf.get(r.copy) ?? [])].some((z) => z !== r.source && sourcesOf.get(r.source)?.has(z));
+  return [...out.values()]
+    .filter((r) => !siblings(r))
+    .map(({ measuredAgainst: _m, ...r }: CopyRelation & { measuredAgainst?: string }) => r);
 }

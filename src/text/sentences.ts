@@ -116,7 +116,7 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 // first placed token.
 function tokenStarts(chunk: string, doc: WinkDoc, from: number): number[] {
   const values = doc.tokens().out() as string[];
-  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  const spans = doc.sentences().out(its.span) as number[][];
   const starts: number[] = [];
   let cursor = 0;
   let t = 0;

@@ -1,0 +1,139 @@
+// Copy detection for each arriving document: candidates from two indexes
+// (MinHash/LSH for verbatim reuse, anchors for paraphrase), then sentence
+// alignment of each candidate pair, then the relation's kind and the
+// distortions a rewrite introduced. Costs O(candidates) per document, never
+// O(corpus): both indexes return a bounded candidate list.
+import type { Document } from '../model/document.js';
+import type { CopyKind, CopyRelation, Distortion } from '../model/collection.js';
+import { alignDocuments, isCopy, prepareDocument, type AlignmentResult, type DocumentFeatures } from './align.js';
+import { AnchorIndex, documentAnchors } from './anchors.js';
+import { DuplicateFinder, orient, type Fingerprint } from './dedup.js';
+import { detectDistortions } from './distortion.js';
+import { decodeSignature, encodeSignature } from './minhash.js';
+
+/** A fingerprint with the document's paraphrase-robust anchors. */
+export interface ProvenancePrint extends Fingerprint {
+  anchors?: string;
+}
+
+/** Aligned pairs at least this share verbatim or lightly edited: a copy of the words, not a rewrite. */
+export const WORD_COPY_SHARE = 0.7;
+/** Both sides at least this much covered by aligned sentences: the whole article. */
+export const WHOLE_COVERAGE = 0.8;
+/** Alignment features kept in memory for documents that may be compared again. */
+const FEATURE_CACHE = 4000;
+
+export function anchorPrint(doc: Document): string {
+  return encodeSignature(documentAnchors(doc.text, doc.sentences));
+}
+
+function sentencesOf(doc: Document): string[] {
+  return doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+}
+
+/** The kind of copy an alignment shows. */
+export function copyKind(a: AlignmentResult): CopyKind {
+  const words = a.pairs.filter((p) => p.kind !== 'paraphrase').length;
+  if (words < a.pairs.length * WORD_COPY_SHARE) return 'rewrite';
+  return Math.min(a.coverageOfCopy, a.coverageOfSource) >= WHOLE_COVERAGE ? 'duplicate' : 'partial';
+}
+
+export class CopyDetector {
+  private dups = new DuplicateFinder();
+  private anchors = new AnchorIndex();
+  private meta = new Map<string, ProvenancePrint>();
+  private features = new Map<string, DocumentFeatures>();
+
+  /** `load`: fetch stored documents by id, for candidates not in memory. */
+  constructor(private fetch: (ids: string[]) => Promise<Document[]>) {}
+
+  loadPrints(prints: Map<string, ProvenancePrint>): void {
+    this.dups.load(prints);
+    for (const [id, p] of prints) {
+      this.meta.set(id, p);
+      if (p.anchors) this.anchors.add(id, decodeSignature(p.anchors));
+    }
+  }
+
+  private remember(id: string, f: DocumentFeatures): void {
+    if (this.features.size >= FEATURE_CACHE) this.features.delete(this.features.keys().next().value!);
+    this.features.set(id, f);
+  }
+
+  private async featuresOf(ids: string[], batch: Map<string, Document>): Promise<Map<string, [Document, DocumentFeatures]>> {
+    const out = new Map<string, [Document, DocumentFeatures]>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const doc = batch.get(id);
+      if (doc) {
+        const f = this.features.get(id) ?? prepareDocument(sentencesOf(doc));
+        this.remember(id, f);
+        out.set(id, [doc, f]);
+      } else missing.push(id);
+    }
+    for (const doc of missing.length ? await this.fetch(missing) : []) {
+      const f = this.features.get(doc.id) ?? prepareDocument(sentencesOf(doc));
+      this.remember(doc.id, f);
+      out.set(doc.id, [doc, f]);
+    }
+    return out;
+  }
+
+  /**
+   * Relations between `doc` and earlier documents; then indexes it.
+   * `batch` holds documents not yet in the store.
+   */
+  async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<CopyRelation[]> {
+    const found = this.dups.add(doc.id, print);
+    const anchors = print.anchors ? decodeSignature(print.anchors) : new Uint32Array(0);
+    const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
+    for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);
+    this.anchors.add(doc.id, anchors);
+    this.meta.set(doc.id, print);
+    if (!candidates.size) return [];
+
+    const feats = await this.featuresOf([doc.id, ...candidates], batch);
+    const mine = feats.get(doc.id)!;
+    const out: CopyRelation[] = [];
+    for (const other of candidates) {
+      const theirs = feats.get(other);
+      const meta = this.meta.get(other);
+      if (!theirs || !meta) continue;
+      const [[srcId], [copyId]] = orient([other, meta], [doc.id, print]);
+      const [src, cp] = srcId === doc.id ? [mine, theirs] : [theirs, mine];
+      const a = alignDocuments(src[1], cp[1]);
+      const shingle = found.find((r) => r.source === other || r.copy === other);
+      if (!shingle && !isCopy(a)) continue;
+      const kind = shingle?.kind ?? copyKind(a);
+      out.push({
+        source: srcId,
+        copy: copyId,
+        kind,
+        coverageOfCopy: round(a.coverageOfCopy),
+        coverageOfSource: round(a.coverageOfSource),
+        similarity: shingle?.similarity ?? 0,
+        method: shingle ? shingle.method : 'alignment',
+        pairs: a.pairs,
+        distortions: distortions(src[0], cp[0], a),
+      });
+    }
+    return out;
+  }
+}
+
+function distortions(src: Document, cp: Document, a: AlignmentResult): Distortion[] {
+  const out: Distortion[] = [];
+  for (const p of a.pairs) {
+    if (p.kind === 'verbatim') continue;
+    const s = src.sentences[p.sourceSentence];
+    const c = cp.sentences[p.copySentence];
+    for (const d of detectDistortions(src.text.slice(s.start, s.end), cp.text.slice(c.start, c.end))) {
+      out.push({ sourceSentence: p.sourceSentence, copySentence: p.copySentence, type: d.type, detail: d.detail });
+    }
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
