@@ -62,6 +62,7 @@ function valid(): SitrepJson {
     ],
     stories: [{ id: 's1', title: 'Crane collapse closes north pier', documentIds: ['a1', 'b2'], firstDate: '2024-05-14', lastDate: '2024-05-14T11:05:00' }],
     independence: [],
+    passages: [],
     copies: [
       {
         source: 'a1',
@@ -110,7 +111,7 @@ describe('validateSitrepJson', () => {
   });
 
   it('accepts an empty run', () => {
-    const empty = { ...valid(), documents: [], stories: [], copies: [], independence: [], errors: [] };
+    const empty = { ...valid(), documents: [], stories: [], copies: [], independence: [], passages: [], errors: [] };
     assert.deepEqual(validateSitrepJson(empty), { valid: true, errors: [] });
   });
 

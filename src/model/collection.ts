@@ -12,6 +12,13 @@ export interface Story {
   independentSources?: number;
 }
 
+/** Sentences two documents share word for word (or nearly) without one being a copy of the other. */
+export interface SharedPassage {
+  source: string;
+  copy: string;
+  pairs: AlignedPair[];
+}
+
 /** Documents of a story that cannot confirm each other (copies, shared wire reporting). */
 export interface IndependenceGroup {
   id: string;

@@ -2,7 +2,7 @@
 // shape; tests validate real output against it. Bump SITREP_JSON_VERSION on any
 // incompatible change.
 import type { Document, PublishedFrom, Range, SourceFormat } from '../model/document.js';
-import type { CopyRelation, IndependenceGroup, Story } from '../model/collection.js';
+import type { CopyRelation, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 
 export const SITREP_JSON_VERSION = '0.2.0';
 
@@ -30,6 +30,8 @@ export interface SitrepJson {
   documents: JsonDocument[];
   stories: Story[];
   copies: CopyRelation[];
+  /** Sentences shared word for word by documents that are not copies of each other. */
+  passages: SharedPassage[];
   /** Per story, the groups of documents that are not independent of each other. */
   independence: IndependenceGroup[];
   entities: unknown[];

@@ -5,7 +5,7 @@
 // batch in flight, which the next run redoes.
 import type { Readable } from 'node:stream';
 import type { Document } from '../model/document.js';
-import type { CopyRelation, Story } from '../model/collection.js';
+import type { CopyRelation, SharedPassage, Story } from '../model/collection.js';
 import { ingest } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite.js';
@@ -173,6 +173,9 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     stories,
     copies,
     independence,
+    passages: [...(await store.records<SharedPassage>(KIND.passage)).values()].filter(
+      (sp) => !copies.some((c) => (c.source === sp.source && c.copy === sp.copy) || (c.source === sp.copy && c.copy === sp.source)),
+    ),
     entities: [],
     quotes: [],
     events: [],

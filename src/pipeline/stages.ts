@@ -63,6 +63,7 @@ export const KIND = {
   line: 'line',
   fingerprint: 'fp',
   copy: 'copy',
+  passage: 'passage',
   story: 'story',
   df: 'df',
 } as const;
@@ -168,7 +169,8 @@ export const provenance: BatchStage = {
     for (const p of batch) {
       const print = p.print ?? { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
       writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
-      const rels = await state.copies.add(p.doc, print, inBatch);
+      const { copies: rels, passages } = await state.copies.add(p.doc, print, inBatch);
+      for (const sp of passages) writes.push({ kind: KIND.passage, key: `${sp.source}>${sp.copy}`, value: sp });
       for (const r of rels) {
         writes.push({ kind: KIND.copy, key: `${r.source}>${r.copy}`, value: r });
         for (const id of [r.source, r.copy]) {

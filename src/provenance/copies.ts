@@ -4,7 +4,7 @@
 // distortions a rewrite introduced. Costs O(candidates) per document, never
 // O(corpus): both indexes return a bounded candidate list.
 import type { Document } from '../model/document.js';
-import type { CopyKind, CopyRelation, Distortion } from '../model/collection.js';
+import type { CopyKind, CopyRelation, Distortion, SharedPassage } from '../model/collection.js';
 import { alignDocuments, isCopy, prepareDocument, type AlignmentResult, type DocumentFeatures } from './align.js';
 import { AnchorIndex, documentAnchors } from './anchors.js';
 import { DuplicateFinder, orient, type Fingerprint } from './dedup.js';
@@ -83,18 +83,19 @@ export class CopyDetector {
    * Relations between `doc` and earlier documents; then indexes it.
    * `batch` holds documents not yet in the store.
    */
-  async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<CopyRelation[]> {
+  async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<{ copies: CopyRelation[]; passages: SharedPassage[] }> {
     const found = this.dups.add(doc.id, print);
     const anchors = print.anchors ? decodeSignature(print.anchors) : new Uint32Array(0);
     const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
     for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);
     this.anchors.add(doc.id, anchors);
     this.meta.set(doc.id, print);
-    if (!candidates.size) return [];
+    if (!candidates.size) return { copies: [], passages: [] };
 
     const feats = await this.featuresOf([doc.id, ...candidates], batch);
     const mine = feats.get(doc.id)!;
     const out: CopyRelation[] = [];
+    const passages: SharedPassage[] = [];
     for (const other of candidates) {
       const theirs = feats.get(other);
       const meta = this.meta.get(other);
@@ -103,7 +104,13 @@ export class CopyDetector {
       const [src, cp] = srcId === doc.id ? [mine, theirs] : [theirs, mine];
       const a = alignDocuments(src[1], cp[1]);
       const shingle = found.find((r) => r.source === other || r.copy === other);
-      if (!shingle && !isCopy(a)) continue;
+      if (!shingle && !isCopy(a)) {
+        // Below a copy, sentences taken word for word are still worth showing:
+        // the same wire passage quoted by two outlets.
+        const pairs = a.pairs.filter((p) => p.kind !== 'paraphrase');
+        if (pairs.length) passages.push({ source: srcId, copy: copyId, pairs });
+        continue;
+      }
       const kind = shingle?.kind ?? copyKind(a);
       out.push({
         source: srcId,
@@ -117,7 +124,7 @@ export class CopyDetector {
         distortions: distortions(src[0], cp[0], a),
       });
     }
-    return out;
+    return { copies: out, passages };
   }
 }
 
