@@ -1,5 +1,8 @@
 // ingest + clean + segment + dedup + stories + store, on real articles.
-// `npm run bench -- ingest [N]` (default 10,000 AllSides articles).
+// `npm run bench -- ingest [N] [--paraphrase]` (default 10,000 AllSides
+// articles). The issue's scope is shingle dedup (`--paraphrase` off); with
+// `--paraphrase` the run includes paraphrase candidates and alignment, as
+// `sitrep analyze` does by default.
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +12,8 @@ import { SqliteStore } from '../src/store/sqlite.js';
 import { ingestInto } from '../src/pipeline/analyze.js';
 
 export default async function (args: string[]) {
-  const n = Number(args[0] ?? 10000);
+  const paraphrase = args.includes('--paraphrase');
+  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
   progress(`reading ${n} AllSides articles…`);
   const articles = await readAllSides(n);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
@@ -21,6 +25,7 @@ export default async function (args: string[]) {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const stats = await ingestInto(store, [input], {
+      paraphrase,
       onProgress: (p) => {
         if (p.read % 1000 === 0) progress(`${p.read} read, ${p.added} stored`);
       },
@@ -31,6 +36,7 @@ export default async function (args: string[]) {
     await store.close();
     progressDone();
     return {
+      paraphrase,
       articles: stats.read,
       stored: stats.added,
       errors: stats.errors.length,

@@ -49,7 +49,7 @@ interface Entry {
 }
 
 function parseArgs(argv: string[]): { maxSenses: number; out: string } {
-  let maxSenses = 3;
+  let maxSenses = 5;
   let out = join(root, 'data', 'lexicon.txt.gz');
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--max-senses') maxSenses = Number(argv[++i]);

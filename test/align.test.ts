@@ -6,6 +6,7 @@ import {
   isCopy,
   prepareDocument,
   prepareSentence,
+  quotes,
   sentenceSimilarity,
   similarity,
 } from '../src/provenance/align.js';
@@ -55,6 +56,25 @@ const ONE_QUOTE = [
   'In Millbrook this week, the county sheriff, Dana Whitfield, said no deaths had been reported but that two firefighters were treated for minor injuries.',
   'Insurance brokers say few residents of inland towns believe they need the extra policy.',
   'State lawmakers are considering a bill that would require sellers to disclose past flooding.',
+];
+
+// A wire story quoting a three-sentence statement, and another outlet's own
+// story quoting the same statement.
+const STATEMENT_SOURCE = [
+  'The mayor of Eastport announced on Monday that the city would close its oldest public library at the end of the year.',
+  'Mayor Tom Hadley said in a statement: “This was not an easy decision.',
+  'The building needs repairs we simply cannot afford.',
+  'We will move the whole collection to the new community center on Harbor Road.”',
+  'The library, built in 1921, serves about 300 visitors a day.',
+  'Library staff will be offered jobs at other branches, the city said.',
+];
+const STATEMENT_OTHER = [
+  'Residents of Eastport reacted with dismay to the news that the Carver Street library will shut in December.',
+  '“This was not an easy decision,” Mayor Tom Hadley said.',
+  '“The building needs repairs we simply cannot afford.',
+  'We will move the whole collection to the new community center on Harbor Road.”',
+  'A petition to save the library had gathered 2,000 signatures by Tuesday evening.',
+  'Several readers said the community center is hard to reach without a car.',
 ];
 
 describe('tokens', () => {
@@ -180,6 +200,20 @@ describe('alignDocuments', () => {
     assert.ok(!isCopy(r));
   });
 
+  it('does not count a shared multi-sentence quotation as copying', () => {
+    const r = alignDocuments(STATEMENT_SOURCE, STATEMENT_OTHER);
+    const quoted = r.quotedPairs.map((k) => r.pairs[k].copySentence).sort();
+    assert.deepEqual(quoted, [1, 2, 3]);
+    assert.ok(r.pairs.length >= 3, 'the quoted sentences are aligned');
+    assert.ok(!isCopy(r));
+    // The same three sentences outside quotation marks would make it a copy.
+    const plain = alignDocuments(
+      STATEMENT_SOURCE.map((t) => t.replace(/[“”]/g, '')),
+      STATEMENT_OTHER.map((t) => t.replace(/[“”]/g, '')),
+    );
+    assert.ok(isCopy(plain));
+  });
+
   it('labels pairs verbatim, edited or paraphrase', () => {
     const copy = [
       // Same words, different punctuation and case.
@@ -219,7 +253,7 @@ describe('alignDocuments', () => {
 
   it('accepts prepared documents and gives the same result', () => {
     const a = alignDocuments(SOURCE, SPUN);
-    const b = alignDocuments(prepareDocument(SOURCE), SPUN.map(prepareSentence));
+    const b = alignDocuments(prepareDocument(SOURCE), SPUN.map((t) => prepareSentence(t)));
     assert.deepEqual(a.pairs, b.pairs);
   });
 
@@ -228,6 +262,23 @@ describe('alignDocuments', () => {
     assert.equal(r.pairs.length, 0);
     assert.equal(r.coverageOfCopy, 0);
     assert.ok(!isCopy(r));
+  });
+});
+
+describe('quotes', () => {
+  it('measures direct speech, including quotations opened or closed in other sentences', () => {
+    assert.equal(quotes('No quotation here.').share, 0);
+    const whole = quotes('“We will rebuild,” she said.');
+    assert.ok(whole.share > 0.5 && whole.share < 0.8 && !whole.openAtEnd);
+    const opens = quotes('He said: "This was not easy.');
+    assert.ok(opens.openAtEnd && !opens.closesEarlier);
+    const closes = quotes('We will move on.” The meeting ended.');
+    assert.ok(closes.closesEarlier && closes.share > 0.3 && closes.share < 0.6);
+    const doc = prepareDocument(STATEMENT_SOURCE);
+    assert.deepEqual(
+      doc.sentences.map((f) => f.quotes.share >= 0.5),
+      [false, true, true, true, false, false],
+    );
   });
 });
 

@@ -18,6 +18,7 @@ async function writeAtomic(path: string, data: string): Promise<void> {
 
 interface AnalyzeFlags {
   out: string;
+  paraphrase: boolean;
   db?: string;
   json?: boolean;
   quiet?: boolean;
@@ -27,6 +28,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
   const progress = new ProgressLine(process.stderr, Boolean(process.stderr.isTTY) && !flags.quiet);
   const { json, stats } = await analyze(inputs, {
     db: flags.db,
+    paraphrase: flags.paraphrase,
     stdin: process.stdin,
     onProgress: (p) =>
       progress.update(p.phase === 'output' ? 'writing the report…' : `read ${p.read} articles, ${p.added} new stored, ${p.errors} errors`),
@@ -61,7 +63,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
     const lines = [
       `${summary.documents} documents (${summary.newDocuments} new${summary.alreadyStored ? `, ${summary.alreadyStored} seen before` : ''}) from ${sources} sources`,
       `${summary.stories} stories (${multi} with more than one document)`,
-      `${summary.copies} copies found (${json.copies.filter((c) => c.kind === 'duplicate').length} duplicates, ${json.copies.filter((c) => c.kind === 'partial').length} partial)`,
+      `${summary.copies} copies found (${(['duplicate', 'partial', 'rewrite'] as const).map((k) => `${json.copies.filter((c) => c.kind === k).length} ${k}`).join(', ')}); ${json.copies.reduce((n, c) => n + (c.distortions?.length ?? 0), 0)} possible distortions`,
       ...(summary.errors ? [`${summary.errors} inputs could not be read (see above)`] : []),
       `report: ${relative(process.cwd(), reportPath) || reportPath}`,
       `json:   ${relative(process.cwd(), jsonPath) || jsonPath}`,
@@ -90,6 +92,7 @@ export function buildProgram(): Command {
     .option('--db <file>', 'SQLite database to keep articles in across runs (default: in memory)')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--no-paraphrase', 'find verbatim and near-exact copies only, not rewrites (faster)')
     .addHelpText(
       'after',
       '\nExit status: 0 ok; 1 some inputs could not be read (output still written); 2 usage error.\n\nExamples:\n  sitrep analyze examples/corpus\n  sitrep analyze ../shared/seeds --db news.db --out report/\n  cat articles.jsonl | sitrep analyze - --json',

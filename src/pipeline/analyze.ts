@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   onProgress?: (p: Progress) => void;
   onError?: (e: { input: string; message: string }) => void;
   feedTimeoutMs?: number;
+  /** Look for paraphrased copies too (default); false: verbatim and near-exact only, faster. */
+  paraphrase?: boolean;
   /** Worker threads for per-document stages (0: none); default: the cores. */
   workers?: number;
 }
@@ -71,7 +73,7 @@ export async function analyze(inputs: string[], opts: AnalyzeOptions = {}): Prom
 export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOptions = {}): Promise<RunStats> {
   const stages = opts.stages ?? BATCH_STAGES;
   const batchSize = opts.batchSize ?? 500;
-  const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories });
+  const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories }, opts.paraphrase ?? true);
   const stats: RunStats = { read: 0, added: 0, alreadyStored: 0, errors: [] };
   const inBatch = new Set<string>();
   let batch: Pending[] = [];

@@ -128,8 +128,8 @@ export interface PipelineState {
   copiesOf: Map<string, CopyRelation[]>;
 }
 
-export async function loadState(store: Store, storyOptions: StoryOptions): Promise<PipelineState> {
-  const copies = new CopyDetector((ids) => store.getDocuments(ids));
+export async function loadState(store: Store, storyOptions: StoryOptions, paraphrase = true): Promise<PipelineState> {
+  const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase });
   copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());

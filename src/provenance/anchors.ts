@@ -16,7 +16,7 @@ export interface AnchorOptions {
   minShare: number;
 }
 
-export const DEFAULT_ANCHOR_OPTIONS: AnchorOptions = { maxPostings: 200, maxCandidates: 12, minShare: 0.25 };
+export const DEFAULT_ANCHOR_OPTIONS: AnchorOptions = { maxPostings: 50, maxCandidates: 12, minShare: 0.25 };
 
 const NUMBER = /\d[\d,.]*\d|\d/g;
 const CAPITALIZED = /(?<![.!?]\s|^|["“‘'(]\s?)\b\p{Lu}[\p{L}'’-]+/gu;

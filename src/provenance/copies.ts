@@ -44,8 +44,15 @@ export class CopyDetector {
   private meta = new Map<string, ProvenancePrint>();
   private features = new Map<string, DocumentFeatures>();
 
-  /** `load`: fetch stored documents by id, for candidates not in memory. */
-  constructor(private fetch: (ids: string[]) => Promise<Document[]>) {}
+  /**
+   * `fetch`: stored documents by id, for candidates not in memory.
+   * `paraphrase: false` keeps only the shingle index: verbatim and near-exact
+   * copies, no alignment, several times faster.
+   */
+  constructor(
+    private fetch: (ids: string[]) => Promise<Document[]>,
+    private opts: { paraphrase: boolean } = { paraphrase: true },
+  ) {}
 
   loadPrints(prints: Map<string, ProvenancePrint>): void {
     this.dups.load(prints);
@@ -85,6 +92,7 @@ export class CopyDetector {
    */
   async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<{ copies: CopyRelation[]; passages: SharedPassage[] }> {
     const found = this.dups.add(doc.id, print);
+    if (!this.opts.paraphrase) return { copies: found, passages: [] };
     const anchors = print.anchors ? decodeSignature(print.anchors) : new Uint32Array(0);
     const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
     for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);

@@ -53,11 +53,10 @@ function load(): LexiconText {
   const text = gunzipSync(readFileSync(findFile())).toString('utf8');
   const starts: number[] = [];
   let exc = -1;
-  for (let i = 0; i < text.length; i = text.indexOf('\n', i) + 1) {
-    if (i === 0 && text.charCodeAt(0) === 35 /* # */) continue;
+  // The first line is a comment; every line ends with a newline.
+  for (let i = text.indexOf('\n') + 1; i < text.length; i = text.indexOf('\n', i) + 1) {
     if (text.startsWith('%exceptions\n', i)) exc = starts.length;
     else starts.push(i);
-    if (text.indexOf('\n', i) < 0) break;
   }
   if (exc < 0) throw new Error(`${FILE}: no %exceptions section`);
   starts.push(text.length);
@@ -229,15 +228,19 @@ export function lemmaFrequency(base: string): number | undefined {
   return f;
 }
 
-/** Whether two words (any inflection) have the same base form or share a synonym class. */
+/**
+ * Whether two words (any inflection) are synonyms: they have the same base
+ * form, or some reading of each shares a synonym class ("seized" and
+ * "confiscated", "deaths" and "fatalities").
+ */
 export function areSynonyms(a: string, b: string): boolean {
-  const la = lemma(a.toLowerCase());
-  const lb = lemma(b.toLowerCase());
-  if (la === lb) return true;
-  return sharesClass(synClasses(la), synClasses(lb));
+  const ra = lemmas(a.toLowerCase());
+  const rb = lemmas(b.toLowerCase());
+  if (ra[0] === rb[0]) return true;
+  return ra.some((x) => rb.some((y) => sharesClass(synClasses(x), synClasses(y))));
 }
 
-export function sharesClass(x: Int32Array | undefined, y: Int32Array | undefined): boolean {
+function sharesClass(x: Int32Array | undefined, y: Int32Array | undefined): boolean {
   if (!x || !y) return false;
   for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
   return false;
