@@ -3,13 +3,14 @@
 // escapes), links only to http(s), and a CSP that admits only the inline style
 // and script written here (by hash), so injected markup could not run anyway.
 import { createHash } from 'node:crypto';
-import type { CopyRelation, Story } from '../model/collection.js';
+import type { CopyRelation, Distortion, IndependenceGroup, Story } from '../model/collection.js';
 import type { JsonDocument, SitrepJson } from './sitrep-json.js';
+import { diffWords } from './diff.js';
 import { html, safeHref, type SafeHtml } from './html.js';
 
 const STYLE = `
-:root{color-scheme:light dark;--fg:#1d232b;--muted:#5b6572;--bg:#fff;--panel:#f4f6f8;--line:#d9dee4;--accent:#1f5fa8;--bar:#1f5fa8;--bar-bg:#dde3ea;--warn:#9a3b00;--warn-bg:#fff1e6}
-@media (prefers-color-scheme:dark){:root{--fg:#e3e7ec;--muted:#9aa5b1;--bg:#14181d;--panel:#1d232a;--line:#333c46;--accent:#7fb2ee;--bar:#5d9be0;--bar-bg:#333c46;--warn:#ffb37a;--warn-bg:#3a2614}}
+:root{color-scheme:light dark;--fg:#1d232b;--muted:#5b6572;--bg:#fff;--panel:#f4f6f8;--line:#d9dee4;--accent:#1f5fa8;--bar:#1f5fa8;--bar-bg:#dde3ea;--warn:#9a3b00;--warn-bg:#fff1e6;--ok:#1a6b34;--del:#b42318;--del-bg:#fde8e7;--ins:#1a6b34;--ins-bg:#e2f3e6}
+@media screen and (prefers-color-scheme:dark){:root{--fg:#e3e7ec;--muted:#9aa5b1;--bg:#14181d;--panel:#1d232a;--line:#333c46;--accent:#7fb2ee;--bar:#5d9be0;--bar-bg:#333c46;--warn:#ffb37a;--warn-bg:#3a2614;--ok:#7fd69b;--del:#ff9b93;--del-bg:#4a2220;--ins:#7fd69b;--ins-bg:#1e3a27}}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -18,14 +19,17 @@ header{padding-top:1.5rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.3rem;margin:0 0 .25rem;line-height:1.3}
 h3{font-size:1rem;margin:1.25rem 0 .5rem}
+h4{font-size:.95rem;margin:1rem 0 .4rem}
 a{color:var(--accent)}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
 .muted,.meta{color:var(--muted)}
 .meta{font-size:.9rem;margin:.1rem 0}
 .stats{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0}
-.stats div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;min-width:7rem}
+.stats div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;min-width:6rem}
 .stats dt{font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .stats dd{margin:0;font-size:1.15rem;font-weight:600}
+.stats div.warn{border-color:var(--warn);background:var(--warn-bg)}
+.stats div.warn dt,.stats div.warn dd{color:var(--warn)}
 .tools{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin:.5rem 0 1rem}
 .tools input{flex:1 1 16rem;font:inherit;padding:.35rem .6rem;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:inherit}
 .tools button{font:inherit;padding:.35rem .7rem;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:inherit;cursor:pointer}
@@ -40,6 +44,8 @@ li.doc:target{border-left-color:var(--accent)}
 .badge{display:inline-block;font-size:.72rem;line-height:1.4;padding:0 .4rem;border-radius:999px;border:1px solid var(--line);color:var(--muted);vertical-align:middle;margin-left:.3rem;white-space:nowrap}
 .badge.undated{border-color:var(--warn);color:var(--warn)}
 .badge.kind{border-color:var(--accent);color:var(--accent)}
+.badge.warn{border-color:var(--warn);color:var(--warn);font-weight:600}
+.badge.origin{border-color:var(--ok);color:var(--ok);font-weight:600}
 .loc{font-size:.85rem;color:var(--muted);margin:.1rem 0}
 .rel{font-size:.9rem;margin:.15rem 0}
 details{margin:.3rem 0}
@@ -49,19 +55,37 @@ summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 .removed li{font-size:.85rem}
 .copy{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin:0 0 .7rem}
 .copy p{margin:0 0 .3rem}
-.bar-row{display:grid;grid-template-columns:13rem 1fr 3.5rem;gap:.6rem;align-items:center;font-size:.85rem}
+.copy-head .arrow{color:var(--muted);font-weight:700;margin:0 .2rem}
+.warn-box{background:var(--warn-bg);border:1px solid var(--warn);border-left-width:4px;border-radius:6px;padding:.5rem .9rem;margin:.5rem 0 1rem}
+.warn-box p{margin:0 0 .3rem}
+.warn-box strong{color:var(--warn)}
+.warn-box ul{margin:0;padding-left:1.2rem;font-size:.9rem}
+ol.groups{margin:0 0 .5rem;padding-left:1.6rem}
+ol.groups>li{margin:0 0 .45rem}
+ol.groups ul{list-style:none;margin:0;padding:0}
+ol.groups .meta{font-size:.85rem}
+.flagged{margin:.5rem 0}
+.bar-row{display:grid;grid-template-columns:15rem 1fr 3.5rem;gap:.6rem;align-items:center;font-size:.85rem}
 .bar-row .pct{text-align:right;font-variant-numeric:tabular-nums}
 svg.bar{width:100%;height:.6rem;display:block}
+@media (max-width:40rem){.bar-row{grid-template-columns:1fr 3.5rem;gap:0 .6rem}.bar-row>span:first-child{grid-column:1/-1}}
 .bar-bg{fill:var(--bar-bg)}.bar-fg{fill:var(--bar)}
-table.pairs{border-collapse:collapse;width:100%;font-size:.85rem}
+table.pairs{border-collapse:collapse;width:100%;font-size:.85rem;table-layout:fixed}
+col.c-text{width:43%}col.c-k{width:14%}
+table.pairs tr.flag td{border-top:2px solid var(--warn);color:var(--warn);background:var(--warn-bg);font-weight:600}
+table.pairs tr.warn td{border-top:none;background:var(--warn-bg)}
+del{color:inherit;background:var(--del-bg);text-decoration:line-through;text-decoration-color:var(--del);border-radius:2px}
+ins{color:inherit;background:var(--ins-bg);text-decoration:underline;text-decoration-color:var(--ins);border-radius:2px}
 table.pairs th,table.pairs td{border-top:1px solid var(--line);padding:.3rem .4rem;vertical-align:top;text-align:left}
-table.pairs td.k{white-space:nowrap;color:var(--muted)}
+table.pairs td.k{color:var(--muted)}
 footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem;border-top:1px solid var(--line);padding-top:.75rem}
 @media print{
+ :root{color-scheme:light}
  body{font-size:10.5pt;background:#fff;color:#000}
  .tools,nav{display:none}
  section{break-inside:auto}
- li.doc,.copy{break-inside:avoid}
+ li.doc,.warn-box,table.pairs tr{break-inside:avoid}
+ del,ins,.warn-box,.stats div.warn,table.pairs tr.flag td,table.pairs tr.warn td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  a{color:inherit;text-decoration:none}
  .copy{background:none}
 }
@@ -171,6 +195,7 @@ interface Context {
   docs: Map<string, JsonDocument>;
   copiesOf: Map<string, CopyRelation[]>;
   copiedBy: Map<string, CopyRelation[]>;
+  groupsOf: Map<string, IndependenceGroup[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -251,53 +276,169 @@ function bar(label: string, share: number): SafeHtml {
   )}"><rect class="bar-bg" width="100" height="6"></rect><rect class="bar-fg" width="${width}" height="6"></rect></svg><span class="pct">${percent(share)}</span></div>`;
 }
 
-function sentenceText(d: JsonDocument | undefined, index: number): string {
+function sentenceText(d: JsonDocument | undefined, index: number): string | undefined {
   const r = d?.sentences[index];
-  return r ? d.text.slice(r.start, r.end) : `(sentence ${index} not found)`;
+  return r ? d.text.slice(r.start, r.end) : undefined;
 }
 
-function renderCopy(ctx: Context, c: CopyRelation): SafeHtml {
+const pairKey = (p: { sourceSentence: number; copySentence: number }) => `${p.sourceSentence}:${p.copySentence}`;
+const pairAnchor = (copyId: string, key: string) => `${copyId}-p${key.replace(':', '-')}`;
+
+/** A relation's distortions grouped by the sentence pair they were found on, in pair order. */
+function flaggedPairs(c: CopyRelation): Map<string, Distortion[]> {
+  const out = new Map<string, Distortion[]>();
+  const sorted = [...(c.distortions ?? [])].sort((a, b) => a.copySentence - b.copySentence || a.sourceSentence - b.sourceSentence);
+  for (const d of sorted) push(out, pairKey(d), d);
+  return out;
+}
+
+/** The two sentences of a pair side by side, what the copy deleted and inserted marked. */
+function pairCells(source: string | undefined, copy: string | undefined, sourceIndex: number, copyIndex: number): SafeHtml {
+  const missing = (i: number) => html`<td><span class="muted">(sentence ${i + 1} not found)</span></td>`;
+  if (source === undefined || copy === undefined) {
+    return html`${source === undefined ? missing(sourceIndex) : html`<td>${source}</td>`}${
+      copy === undefined ? missing(copyIndex) : html`<td>${copy}</td>`
+    }`;
+  }
+  const d = diffWords(source, copy);
+  return html`<td>${d.source.map((p) => (p.changed ? html`<del>${p.text}</del>` : p.text))}</td><td>${d.copy.map((p) =>
+    p.changed ? html`<ins>${p.text}</ins>` : p.text,
+  )}</td>`;
+}
+
+function distortionLabel(d: Distortion): SafeHtml {
+  return html`<span class="badge warn">${d.type}</span> ${d.detail}`;
+}
+
+/** Rows for the given sentence pairs; `anchor` gives the flagged ones an id to link to. */
+function pairRows(
+  ctx: Context,
+  c: CopyRelation,
+  pairs: { sourceSentence: number; copySentence: number; kind?: string; score?: number }[],
+  flags: Map<string, Distortion[]>,
+  anchor?: (key: string) => string,
+): SafeHtml {
   const source = ctx.docs.get(c.source);
   const copy = ctx.docs.get(c.copy);
-  const pairs =
-    c.pairs.length === 0
-      ? ''
-      : html`<details><summary>Aligned sentences · ${c.pairs.length}</summary><table class="pairs"><thead><tr><th>Source</th><th>Copy</th><th></th></tr></thead><tbody>${c.pairs.map(
-          (p) =>
-            html`<tr><td>${sentenceText(source, p.sourceSentence)}</td><td>${sentenceText(copy, p.copySentence)}</td><td class="k">${p.kind} ${p.score.toFixed(2)}</td></tr>`,
-        )}</tbody></table></details>`;
-  return html`<div class="copy">
-<p>${docLink(ctx, c.copy)} <span class="badge kind">${c.kind}</span> copies ${docLink(ctx, c.source)}</p>
+  const outlet = (d: JsonDocument | undefined) => (d?.source ? ` · ${d.source}` : '');
+  return html`<table class="pairs"><colgroup><col class="c-text"><col class="c-text"><col class="c-k"></colgroup><thead><tr><th>Source${outlet(
+    source,
+  )}</th><th>Copy${outlet(copy)}</th><th></th></tr></thead><tbody>${pairs.map((p) => {
+    const key = pairKey(p);
+    const found = flags.get(key) ?? [];
+    const cells = pairCells(sentenceText(source, p.sourceSentence), sentenceText(copy, p.copySentence), p.sourceSentence, p.copySentence);
+    const kind = p.kind === undefined ? '' : html`${p.kind} ${p.score?.toFixed(2) ?? ''}`;
+    if (found.length === 0) return html`<tr>${cells}<td class="k">${kind}</td></tr>`;
+    return html`<tr class="flag"${anchor ? html` id="${anchor(key)}"` : ''}><td colspan="3">${found.map(
+      (d, i) => html`${i > 0 ? html`<br>` : ''}⚠ ${distortionLabel(d)}`,
+    )}</td></tr><tr class="warn">${cells}<td class="k">${kind}</td></tr>`;
+  })}</tbody></table>`;
+}
+
+function renderCopy(ctx: Context, c: CopyRelation, id: string): SafeHtml {
+  const flags = flaggedPairs(c);
+  const count = c.distortions?.length ?? 0;
+  const byKey = new Map(c.pairs.map((p) => [pairKey(p), p]));
+  // A distortion is shown even if its pair is somehow missing from `pairs`.
+  const flagged = [...flags.values()].map((ds) => byKey.get(pairKey(ds[0])) ?? { sourceSentence: ds[0].sourceSentence, copySentence: ds[0].copySentence });
+  const identical = c.kind === 'duplicate' && c.pairs.length > 0 && c.pairs.every((p) => p.kind === 'verbatim');
+  const aligned = identical ? plural(c.pairs.length, 'identical sentence') : plural(c.pairs.length, 'aligned sentence');
+  return html`<div class="copy" id="${id}">
+<p class="copy-head">${docLink(ctx, c.copy)} <span class="arrow" title="copies">←</span> ${docLink(ctx, c.source)} <span class="badge kind ${c.kind}">${c.kind}</span>${
+    count > 0 ? html` <span class="badge warn">${plural(count, 'possible distortion')}</span>` : ''
+  }</p>
 ${bar('Share of the copy from the source', c.coverageOfCopy)}
 ${bar('Share of the source reused', c.coverageOfSource)}
-<p class="meta">similarity ${c.similarity.toFixed(2)} · found by ${c.method}</p>
-${pairs}
+<p class="meta">${aligned}${
+  // Relations found by sentence alignment alone have no shingle similarity to show.
+  c.similarity > 0 ? ` · similarity ${c.similarity.toFixed(2)}` : ''
+} · found by ${c.method}</p>
+${flagged.length > 0 ? html`<div class="flagged">${pairRows(ctx, c, flagged, flags, (key) => pairAnchor(id, key))}</div>` : ''}
+${
+  c.pairs.length === 0 || identical
+    ? ''
+    : html`<details class="aligned"><summary>Aligned sentences · ${c.pairs.length}</summary>${pairRows(ctx, c, c.pairs, flags)}</details>`
+}
+</div>`;
+}
+
+function renderGroup(ctx: Context, g: IndependenceGroup): SafeHtml {
+  if (g.documentIds.length === 1) return html`<li class="group">${docLink(ctx, g.documentIds[0])}</li>`;
+  const members = g.documentIds
+    .map((id) => ctx.docs.get(id))
+    .filter((d): d is JsonDocument => !!d)
+    .sort((a, b) => (a.id === g.origin ? -1 : b.id === g.origin ? 1 : byDate(a, b)));
+  return html`<li class="group"><ul>${members.map(
+    (d) => html`<li>${docLink(ctx, d.id)}${d.id === g.origin ? html` <span class="badge origin" title="Likely origin of this group">origin</span>` : ''}</li>`,
+  )}</ul>${
+    g.reasons.length > 0 ? html`<p class="meta">Joined because of: ${g.reasons.join(' · ')}</p>` : ''
+  }</li>`;
+}
+
+/** Who depends on whom in a story: independence groups, copy relations, aligned sentences, distortions. */
+function renderProvenance(ctx: Context, anchor: string, groups: IndependenceGroup[], copies: CopyRelation[]): SafeHtml {
+  const ordered = copies
+    .map((c, i) => ({ c, id: `${anchor}-copy-${i + 1}` }))
+    .sort((a, b) => (b.c.distortions?.length ?? 0) - (a.c.distortions?.length ?? 0));
+  const distortions = ordered.flatMap(({ c, id }) =>
+    [...flaggedPairs(c)].flatMap(([key, ds]) => ds.map((d) => ({ c, d, href: `#${pairAnchor(id, key)}` }))),
+  );
+  const sortedGroups = [...groups].sort(
+    (a, b) => b.documentIds.length - a.documentIds.length || byDate(ctx.docs.get(a.origin)!, ctx.docs.get(b.origin)!),
+  );
+  return html`<div class="provenance">
+<h3>Provenance</h3>
+${
+  distortions.length > 0
+    ? html`<div class="warn-box" role="note"><p><strong>⚠ ${plural(distortions.length, 'possible distortion')}</strong>: a copy may say something its source did not. Compare both sentences before relying on either.</p><ul>${distortions.map(
+        ({ c, d, href }) => html`<li><a href="${href}">${distortionLabel(d)}</a> <span class="muted">in ${titleOf(ctx.docs.get(c.copy))}</span></li>`,
+      )}</ul></div>`
+    : copies.length > 0
+      ? html`<p class="meta">No possible distortions found between copies and their sources.</p>`
+      : ''
+}
+${
+  sortedGroups.length > 0
+    ? html`<h4>${plural(groups.length, 'independent source')}</h4><ol class="groups">${sortedGroups.map((g) => renderGroup(ctx, g))}</ol>`
+    : ''
+}
+${copies.length > 0 ? html`<h4>Who copies whom</h4>${ordered.map(({ c, id }) => renderCopy(ctx, c, id))}` : ''}
 </div>`;
 }
 
 function renderStory(ctx: Context, story: Story, anchor: string, copies: CopyRelation[]): SafeHtml {
   const docs = story.documentIds.map((id) => ctx.docs.get(id)).filter((d): d is JsonDocument => !!d).sort(byDate);
+  const groups = (ctx.groupsOf.get(story.id) ?? []).filter((g) => ctx.docs.has(g.origin));
+  const independent = story.independentSources ?? (groups.length > 0 ? groups.length : undefined);
   const range =
     story.firstDate && story.lastDate
       ? dateRange([story.firstDate, story.lastDate])
       : dateRange(docs.map((d) => d.published));
   return html`<section class="story" id="${anchor}" data-group>
 <div data-head><h2>${story.title.trim() || '(untitled story)'}</h2>
-<p class="meta">${range ?? 'undated'} · ${plural(docs.length, 'document')} · ${plural(countSources(docs), 'source')}${
-    copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''
-  }</p></div>
+<p class="meta">${range ?? 'undated'} · ${plural(docs.length, 'document')}${
+    independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
+  } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
+${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies) : ''}
+<h3>Documents</h3>
 <ol class="docs">${docs.map((d) => renderDocument(ctx, d))}</ol>
-${copies.length > 0 ? html`<h3>Copies</h3>${copies.map((c) => renderCopy(ctx, c))}` : ''}
 </section>`;
 }
 
 /** Render the whole report as one self-contained HTML page. */
 export function renderReport(json: SitrepJson): string {
-  const ctx: Context = { docs: new Map(json.documents.map((d) => [d.id, d])), copiesOf: new Map(), copiedBy: new Map() };
+  const ctx: Context = {
+    docs: new Map(json.documents.map((d) => [d.id, d])),
+    copiesOf: new Map(),
+    copiedBy: new Map(),
+    groupsOf: new Map(),
+  };
   for (const c of json.copies) {
     push(ctx.copiesOf, c.copy, c);
     push(ctx.copiedBy, c.source, c);
   }
+  for (const g of json.independence ?? []) push(ctx.groupsOf, g.story, g);
+  const distortions = json.copies.reduce((n, c) => n + (c.distortions?.length ?? 0), 0);
 
   const stories = [...json.stories].sort(
     (a, b) =>
@@ -321,7 +462,8 @@ export function renderReport(json: SitrepJson): string {
   const unassigned = json.documents.filter((d) => !storyOf.has(d.id)).sort(byDate);
 
   const range = dateRange(json.documents.map((d) => d.published));
-  const stat = (label: string, value: string | number) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
+  const stat = (label: string, value: string | number, warn = false) =>
+    html`<div${warn ? html` class="warn"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`;
   const anchors = stories.map((_, i) => `story-${i + 1}`);
 
   const body = html`<header>
@@ -332,7 +474,10 @@ export function renderReport(json: SitrepJson): string {
 <dl class="stats">${stat('Documents', json.documents.length)}${stat('Stories', json.stories.length)}${stat(
     'Copies',
     json.copies.length,
-  )}${stat('Sources', countSources(json.documents))}${stat('Dates', range ?? 'undated')}</dl>
+  )}${stat('Possible distortions', distortions, distortions > 0)}${stat('Outlets', countSources(json.documents))}${stat(
+    'Dates',
+    range ?? 'undated',
+  )}</dl>
 <div class="tools" hidden><input id="filter" type="search" placeholder="Filter stories and documents…" aria-label="Filter stories and documents"><span id="filter-count" class="muted"></span><button id="toggle-texts" type="button">Expand all texts</button></div>
 </header>
 <main>
@@ -361,7 +506,7 @@ ${
 }
 ${
   otherCopies.length > 0
-    ? html`<section id="other-copies"><h2>Other copies</h2>${otherCopies.map((c) => renderCopy(ctx, c))}</section>`
+    ? html`<section id="other-copies"><h2>Other copies</h2>${otherCopies.map((c, i) => renderCopy(ctx, c, `other-copy-${i + 1}`))}</section>`
     : ''
 }
 ${json.documents.length === 0 && json.errors.length === 0 ? html`<p class="muted">No documents.</p>` : ''}
