@@ -98,6 +98,30 @@ const CHANGED: [DistortionType, string, string][] = [
   ['role-swap', 'The regulator fined the bank for misleading customers.', 'The bank fined the regulator for misleading customers.'],
   ['truncated', 'The company reported record profits, though its shares fell after the announcement.', 'The company reported record profits.'],
   ['truncated', 'The council approved the budget, which includes cuts to libraries and parks.', 'The council approved the budget.'],
+  // Each rule that keeps an honest rewrite quiet still lets the real change through.
+  ['entity-swapped', 'KABUL (Reuters) - Fighting broke out in Kandahar on Tuesday.', 'Fighting broke out in Herat on Tuesday.'],
+  ['number', 'NAIROBI, Kenya (AP) — Floods have displaced 20,000 people, officials said.', 'Floods have displaced 2,000 people, officials said.'],
+  ['entity-swapped', 'Shares in Houston-based Calder Industries fell 6 percent.', 'Shares in Dallas-based Calder Industries fell 6 percent.'],
+  ['negation', 'The official said the troops had not withdrawn, asking not to be named.', 'The official said the troops had withdrawn, asking not to be named.'],
+  ['negation', 'A senior official who asked not to be named said the governor was not in custody.', 'The governor is in custody, according to a senior official who requested anonymity.'],
+  ['negation', 'The ministry rejected the report and said troops had not moved.', 'The ministry rejected the report and said troops had moved.'],
+  ['negation', 'The court dismissed the appeal.', 'The court did not hear the appeal.'],
+  ['negation', 'The border crossing was closed on Monday.', 'The border crossing was not closed on Monday.'],
+  ['negation', 'The schools did not open on Wednesday.', 'The schools opened on Wednesday.'],
+  ['hedge-dropped', 'According to court records, the firm paid a fine of $5,000.', 'The firm paid a fine of $5,000.'],
+  ['entity-dropped', 'The attack was carried out by a gunman from Mosul, police said.', 'The attack was carried out by a gunman, police said.'],
+  ['entity-dropped', 'Delegates from Iran, Turkey, and Russia attended the talks.', 'Delegates from Iran attended the talks.'],
+  ['number', 'Fourteen people were taken to hospitals, three of them in critical condition.', '41 people were rushed to hospitals, with three of them in critical condition.'],
+  ['hedge-dropped', 'The blast was reportedly caused by a valve failure, according to a union official who spoke on condition of anonymity.', 'The explosion was caused by a faulty valve, according to a union official who requested anonymity.'],
+  ['negation', 'The guard was not injured in the attack.', 'The guard was injured in the attack.'],
+  ['truncated', '"The dam will hold through the winter," engineer Ravi Patel said.', '"The dam will hold through the winter."'],
+  ['truncated', 'The firm has sold the drug in Kenya since 2015, according to the Nairobi-based company.', 'The firm has sold the drug in Kenya since 2015.'],
+  ['number', 'Rents will rise to $1,300 from $1,200 next year.', 'Rents will rise by $150 to $1,300 next year.'],
+  ['entity-dropped', 'The Interior Ministry and the army said the curfew would end.', 'The army said the curfew would end.'],
+  ['speaker', 'The plan was approved, said Maria T. Gonzalez, the city manager.', 'The plan was approved, city manager Maria Hernandez said.'],
+  ['number', 'The index jumped 1.36 percent in early trading.', 'The index rose 1.6 percent in early trading.'],
+  ['number', 'Fourteen people were hurt in the crush.', 'Ten people were hurt in the crush.'],
+  ['entity-swapped', 'Both Airbus and Pratt & Whitney presented engine proposals.', 'Airbus and Rolls-Royce presented engine proposals.'],
 ];
 
 // Honest rewrites: synonyms, voice changes, moved clauses, numbers and names
@@ -210,6 +234,106 @@ const HONEST: [string, string][] = [
   ['The army said it had killed 14 militants, a claim that could not be independently verified.', 'The military said 14 militants had been killed; the claim could not be independently verified.'],
 ];
 
+// Honest rewrites that differ in ways once mistaken for changes, by the rule
+// that tells them apart.
+const REWORDED: Record<string, [string, string][]> = {
+  'a dateline or a wire credit is not content': [
+    ['LAKE CHARLES, La. (AP) — An explosion tore through a chemical plant in southwest Louisiana late Tuesday, killing two workers, officials said.', 'Two employees were killed late Tuesday when a blast ripped through a chemical facility in southwestern Louisiana, authorities said.'],
+    ['NAIROBI, Kenya (AP) — Floods have displaced 20,000 people in the west of the country, officials said.', 'Floods have forced 20,000 people from their homes in western parts of the country, officials said.'],
+    ['GENEVA, March 3 (Reuters) - The agency appealed for $40 million in emergency aid.', 'The agency called for $40 million in emergency assistance.'],
+    ['Goma (DR Congo) (AFP) - Rebels entered the town on Sunday after a week of shelling.', 'Rebels moved into the town on Sunday following a week of shelling.'],
+    ['TOKYO (Kyodo) -- A strong earthquake shook northern Japan on Monday.', 'A powerful quake jolted northern Japan on Monday.'],
+  ],
+  'a name keeps its core without "-based" and the like': [
+    ['Calder Chemical, a subsidiary of Houston-based Calder Industries, makes chlorine and vinyl chloride.', 'Calder Chemical, which belongs to Houston-headquartered Calder Industries, produces chlorine as well as vinyl chloride.'],
+    ['Shares in Dallas-based Northwind Energy fell 6 percent.', 'Shares in Northwind Energy, which is headquartered in Dallas, dropped 6 percent.'],
+    ['The London-listed miner Eastgate Resources cut 300 jobs.', 'Eastgate Resources, a miner listed in London, eliminated 300 jobs.'],
+  ],
+  "the terms of a source's anonymity are no negation": [
+    ['A senior security official who asked not to be named said the governor was being held near the port.', 'The governor is being kept close to the port, according to a high-ranking security official who requested anonymity.'],
+    ['"There is no electricity, no water from the taps," said Rachel, a teacher, who asked that her surname not be used.', '"We have no power, no tap water," said Rachel, a teacher, who requested that her last name be withheld.'],
+    ['A diplomat who spoke on condition that he not be named said the talks had stalled.', 'The talks had stalled, according to a diplomat who requested anonymity.'],
+    ['A police officer who was not authorized to speak to the media said two suspects were being held.', 'Two suspects were being held, said a police officer who spoke on condition of anonymity.'],
+    ['An aide who declined to be identified said the minister would resign on Friday.', 'The minister would step down on Friday, said an aide who asked not to be named.'],
+    ['"We have no food left," said Amina, a nurse, who asked that her family name not be published.', '"There is no food left," said Amina, a nurse, who asked to be identified only by her first name.'],
+  ],
+  'a bound on an amount is no negation': [
+    ['At least 41 civilians have been killed since fighting began on Sunday.', 'Since the clashes erupted on Sunday, no fewer than 41 civilians have lost their lives.'],
+    ['At least 300 homes were destroyed by the fire.', 'No fewer than 300 homes were destroyed by the fire.'],
+    ['The vote must be held by March 31, the court ruled.', 'The vote must take place no later than March 31, the court ruled.'],
+  ],
+  'verbs that deny are one class': [
+    ['The Defence Ministry denied any troop movements on Tuesday.', 'Any troop movements were rejected by the Defence Ministry on Tuesday.'],
+    ['The army denied shelling the village.', 'The army rejected claims that it had shelled the village.'],
+    ['The company denied the allegations in a statement.', 'The company dismissed the allegations in a statement.'],
+    ['The spokesman refuted the report.', 'The spokesman denied the report.'],
+  ],
+  '"not X" may be said with an antonym': [
+    ['Calcasieu Parish public schools were closed Wednesday.', 'Public schools in Calcasieu Parish did not open Wednesday.'],
+    ['The airport remained closed on Friday.', 'The airport did not reopen on Friday.'],
+    ['Journalists were banned from the courtroom.', 'Journalists were not allowed into the courtroom.'],
+    ['The bill failed in the Senate.', 'The bill did not pass the Senate.'],
+    ['The figures exclude part-time workers.', 'The figures do not include part-time workers.'],
+    ['The union did not accept the offer.', 'The union rejected the offer.'],
+    ['Two of the wounded did not survive.', 'Two of the wounded died.'],
+  ],
+  'an attribution may change its form': [
+    ['In 2022, federal regulators fined the company $186,000, according to Occupational Safety and Health Administration records.', 'Federal regulators penalized the firm $186,000 in 2022, Occupational Safety and Health Administration records show.'],
+    ['The plant was fined twice, according to state inspection reports.', 'State inspection reports show the plant was fined twice.'],
+    ['Crime fell 8 percent last year, according to police figures.', 'Police figures indicate crime fell 8 percent last year.'],
+    ['Crime fell 8 percent last year, according to police figures.', 'Crime fell 8 percent last year, the newspaper reported, citing police figures.'],
+    ['"The levee has weak points," Mayor Ana Ruiz said on Tuesday.', 'She admitted on Tuesday that the levee "has weak points."'],
+  ],
+  'a hometown in an aside is a detail': [
+    ['Maria Santos, 52, of Tulsa, was among the injured.', 'Maria Santos, 52, was among the injured.'],
+    ['Ahmed Nour, a baker from Aleppo, said the bread had run out by noon.', 'Ahmed Nour, a baker, said the bread had run out by noon.'],
+    ['The salvage firm Deepwater Marine, of Tampa, Fla., will keep the cargo.', 'The salvage firm Deepwater Marine will keep the cargo.'],
+  ],
+  'a closing quote is followed by a name': [
+    ['WHO spokeswoman Ana Lima said the outbreak was contained.', '"The outbreak is contained," World Health Organization spokeswoman Ana Lima said.'],
+  ],
+  'a quotation runs on into another sentence': [
+    ['"We will rebuild every school," Mayor Lena Ortiz said on Monday.', 'We will rebuild every school in the district."'],
+    ['"The budget is fair to every district," said Omar Haddad, a council spokesman.', '"The budget is fair to every district.'],
+  ],
+  'an attribution is reworded, not cut': [
+    ['The firm has sold the drug in Kenya since 2015, according to the Nairobi-based company.', 'The firm has sold the drug in Kenya since 2015, it said.'],
+  ],
+  '"no" names the side of a vote': [
+    ['Two no votes would block the merger.', 'Two votes against would block the merger.'],
+  ],
+  'a change is stated by its size': [
+    ['Rents will rise to $1,300 from $1,200 next year.', 'Rents will rise by $100 to $1,300 next year.'],
+  ],
+  'a name is shortened to its head noun': [
+    ['The Tamarack Fire has burned 40,000 acres near the lake.', 'The fire has burned 40,000 acres near the lake.'],
+    ['The Interior Ministry said the curfew would end on Sunday.', 'The ministry said the curfew would end on Sunday.'],
+  ],
+  'a middle initial is left out': [
+    ['The plan was approved, said Maria T. Gonzalez, the city manager.', 'The plan was approved, city manager Maria Gonzalez said.'],
+    ['The budget is balanced, said Maria T. Gonzalez, the finance director.', 'The budget is balanced, Finance Director Maria Gonzalez said.'],
+  ],
+  'a number is rounded to two significant digits': [
+    ['The index jumped 1.36 percent in early trading.', 'The index rose 1.4 percent in early trading.'],
+    ['The agency has a budget of $1,260 million this year.', 'The agency has a budget of $1.3 billion this year.'],
+  ],
+  'an acronym is joined by "&"': [
+    ["A rally drove the Standard & Poor's 500 index up 20 percent.", 'A rally pushed the S&P 500 index up 20 percent.'],
+    ['Both Airbus and Pratt & Whitney presented engine proposals.', 'Airbus and P&W presented engine proposals.'],
+  ],
+  'a name begins the sentence': [
+    ['The AP quoted a local official as saying the bridge had collapsed.', 'Associated Press quoted a local official as saying the bridge had collapsed.'],
+  ],
+  'a name is written as one word': [
+    ['Hackers plan to deface thousands of Web sites on Sunday.', 'Hackers plan to deface thousands of websites on Sunday.'],
+  ],
+  '"declined" takes a noun': [
+    ['The spokesman would not comment on the report.', 'The spokesman declined comment on the report.'],
+    ['The minister did not respond to requests for an interview.', 'The minister declined requests for an interview.'],
+    ['Exports declined the most in March.', 'Exports fell the most in March.'],
+  ],
+};
+
 const TYPES: DistortionType[] = [
   'negation',
   'number',
@@ -241,11 +365,21 @@ describe('detectDistortions', () => {
     );
   });
 
+  for (const [rule, pairs] of Object.entries(REWORDED)) {
+    it(`flags nothing when ${rule}`, () => {
+      const flagged = pairs.map(([s, c]) => ({ s, c, d: detectDistortions(s, c) })).filter((x) => x.d.length);
+      assert.deepEqual(
+        flagged.map((x) => `${x.s} | ${x.c} => ${x.d.map((d) => d.detail).join('; ')}`),
+        [],
+      );
+    });
+  }
+
   it('keeps precision at or above 0.9 over all pairs', () => {
     let tp = 0;
     let fp = 0;
     for (const [type, s, c] of CHANGED) for (const t of types(s, c)) t === type ? tp++ : fp++;
-    for (const [s, c] of HONEST) fp += types(s, c).length;
+    for (const [s, c] of [...HONEST, ...Object.values(REWORDED).flat()]) fp += types(s, c).length;
     assert.ok(tp / (tp + fp) >= 0.9, `precision ${tp / (tp + fp)}`);
   });
 

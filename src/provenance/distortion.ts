@@ -35,11 +35,15 @@ export function detectDistortions(source: string, copy: string): Distortion[] {
   const add = (type: DistortionType, detail: string): void => {
     out.push({ type, source, copy, detail });
   };
-  let src = tokenize(source);
-  const cpy = tokenize(copy);
+  // Checks read the sentences with their datelines blanked out; the
+  // distortions quote them as written.
+  const s = blankCredits(source);
+  const c = blankCredits(copy);
+  let src = tokenize(s);
+  const cpy = tokenize(c);
   // A cut-off clause is one distortion; the cues it carried (a denial, a
   // speaker, a hedge) are not reported again as separate changes.
-  const cut = truncation(source, src, cpy);
+  const cut = truncation(s, src, cpy);
   if (cut) {
     add('truncated', `dropped '${cut.tail}'`);
     src = src.filter((t) => t.start < cut.at);
@@ -52,9 +56,39 @@ export function detectDistortions(source: string, copy: string): Distortion[] {
   for (const [type, detail] of entityChanges(src, cpy, speakers.involved)) add(type, detail);
   const hedge = hedgeChange(src, cpy);
   if (hedge && !speakers.detail) add('hedge-dropped', hedge);
-  const swap = roleSwap(cut ? source.slice(0, cut.at) : source, copy);
+  const swap = roleSwap(cut ? s.slice(0, cut.at) : s, c);
   if (swap) add('role-swap', swap);
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Datelines and wire credits: "LAKE CHARLES, La. (AP) — ", "KINSHASA, March 10
+// (Reuters) - ", "Kalemie (DR Congo) (AFP) - ". They say where the story was
+// filed and who filed it, not what happened, and a rewrite usually drops them.
+
+const AGENCY =
+  /^(?:AP|AFP|Reuters|UPI|dpa|EFE|ANSA|Xinhua|Kyodo|Yonhap|TASS|ITAR-TASS|Interfax|Bernama|PTI|IANS|ANI|AAP|CP|PA|Bloomberg|Anadolu|IRNA|KUNA|WAM|SPA|MENA|Antara|CNA|RIA Novosti|Dow Jones|Associated Press|Agence France-Presse|Press Association|Canadian Press)$/i;
+const PAREN = String.raw`\(([^()]{1,40})\)`;
+// A place in capitals (one or more words, "KINSHASA/KALEMIE"), then
+// optionally a state, country or date after a comma, then parenthesized
+// groups, then a dash. A place in ordinary case counts only with a wire
+// credit before the dash.
+const DATELINE = new RegExp(
+  String.raw`^\s*(?:(\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ /]\p{Lu}[\p{Lu}\p{M}'’.-]*)*)|\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,3})` +
+    String.raw`(?:,[^,()—–]{1,30}?)?((?:\s*${PAREN})*)\s*(?:—|–|--|\s-)\s*`,
+  'u',
+);
+
+/** `text` with its dateline and parenthesized wire credits replaced by spaces (offsets kept). */
+function blankCredits(text: string): string {
+  const blank = (x: string): string => ' '.repeat(x.length);
+  let out = text;
+  const m = DATELINE.exec(text);
+  if (m) {
+    const parens = [...m[2].matchAll(new RegExp(PAREN, 'g'))].map((p) => p[1].trim());
+    if (m[1] !== undefined || parens.some((p) => AGENCY.test(p))) out = blank(m[0]) + text.slice(m[0].length);
+  }
+  return out.replace(new RegExp(PAREN, 'g'), (x, inner: string) => (AGENCY.test(inner.trim()) ? blank(x) : x));
 }
 
 // ---------------------------------------------------------------------------
@@ -74,20 +108,21 @@ interface Tok {
 // ("George W. Bush"), words with inner hyphens or apostrophes.
 const TOKEN =
   /(?<!\p{L})(?:Mr|Mrs|Ms|Dr|Lt|Col|Gen|Sen|Rep|Gov|Sgt|Capt|Maj|Adm|Cpl|Pvt|St|Jr|Sr|Prof|Rev|Corp|Inc|Co|Ltd)\.(?=\s)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?|(?<![\p{L}\p{N}])\.\d+|\p{L}(?:\.\p{L})+\.?|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*|\S/gu;
-const OPENERS = new Set(['“', '"', '‘', "'", '(', ':', '—', '–', '-']);
+const OPENERS = new Set(['“', '‘', '(', ':', '—', '–', '-']);
+// A straight quote opens a quotation only when it leans on the word after it:
+// in '..., he said. "The' it opens, in '...event," World' it closes.
+const STRAIGHT_QUOTES = new Set(['"', "'"]);
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
+  let words = false;
   for (const m of text.matchAll(TOKEN)) {
     const prev = toks[toks.length - 1];
     const t = m[0];
-    toks.push({
-      text: t,
-      lower: t.toLowerCase().replace(/’/g, "'"),
-      start: m.index,
-      end: m.index + t.length,
-      initial: !toks.some(isWord) || (prev !== undefined && OPENERS.has(prev.text)),
-    });
+    const opened = prev !== undefined && (OPENERS.has(prev.text) || (STRAIGHT_QUOTES.has(prev.text) && prev.end === m.index));
+    const tok = { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + t.length, initial: !words || opened };
+    toks.push(tok);
+    words ||= isWord(tok);
   }
   return toks;
 }
@@ -121,6 +156,11 @@ function truncation(source: string, src: Tok[], cpy: Tok[]): { at: number; tail:
   const [lastS, lastC] = pairs[pairs.length - 1];
   const tail = sw.slice(lastS + 1);
   if (tail.length < 3 || cw.length - 1 - lastC > 2) return undefined;
+  // ", according to the Palo Alto company." -> ", it said.": the attribution
+  // was reworded, not cut (the speaker check compares who says it); nor is
+  // it cut from a quotation the copy leaves open (see openQuote).
+  const attributes = (ts: Tok[]): boolean => ts.some((t) => ATTRIBUTION.has(t.lower));
+  if (attributes(tail) && (attributes(cw.slice(lastC + 1)) || openQuote(cpy))) return undefined;
   if (pairs.length < 0.6 * cw.length || pairs.length < 0.6 * (lastS + 1)) return undefined;
   // The cut must fall at a clause boundary: punctuation or a clause opener.
   const i = src.indexOf(sw[lastS]);
@@ -159,29 +199,78 @@ function lcs(a: string[], b: string[]): [number, number][] {
 const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'without', 'cannot', 'unable']);
 // Contractions typed without their apostrophe ("dont", "havent").
 const APOSTROPHELESS = /^(?:do|does|did|is|are|was|were|has|have|had|could|would|should|ca|wo|must|need)nt$/;
-const NEGATING_VERBS = /^(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|refusal)$/;
+const DENY = /^den(?:y|ies|ied|ying|ial|ials)$/;
+const NEGATING_VERBS = /^(?:refus(?:e|es|ed|ing)|refusal)$/;
 const NEEDS_TO = /^(?:fail(?:s|ed|ing|ure)?|declin(?:e|es|ed|ing))$/;
+// "declined comment", "declined requests for an interview"; not "declined the most".
+const DECLINED_WHAT = /^(?:comment|requests?|invitations?|interviews?)$/;
 
-function negationCues(toks: Tok[]): string[] {
-  const cues: string[] = [];
+// Phrases built on a negation word that negate nothing the sentence claims:
+// the terms of a source's anonymity ("asked not to be named", "was not
+// authorized to speak") and bounds on an amount ("no fewer than 41").
+// Matched on the lowercased tokens joined by single spaces.
+const NEUTRAL_NEGATIONS = new RegExp(
+  [
+    String.raw`\b(?:asks?|asked|asking|request(?:s|ed|ing)?|agreed|wish(?:es|ed|ing)?|prefer(?:s|red|ring)?)(?: that)?(?: (?:his|her|their|the) (?:(?:sur|last |full |first |family )?names?|identity))? not (?:to )?be(?:ing)? (?:named|identified|quoted|used|published|printed|given|disclosed|revealed)\b`,
+    String.raw`\bcondition (?:of|that) (?:\S+ ){0,3}?not (?:be(?:ing)? )?(?:named|identified|quoted)\b`,
+    String.raw`\b(?:declin|refus)(?:e|es|ed|ing) to be (?:named|identified|quoted)\b`,
+    String.raw`\b(?:because|as|since|who|saying) (?:\S+ ){0,2}?(?:(?:is|are|was|were) not|isn't|aren't|wasn't|weren't|(?:has|have|had) not been|(?:hasn't|haven't|hadn't) been) (?:authori[sz]ed|permitted|allowed|cleared) to (?:speak|talk|comment|discuss|brief|be (?:named|identified|quoted))\b`,
+    String.raw`\b(?:no|not) (?:fewer|less|more|greater|later|earlier|sooner) than\b`,
+    String.raw`\bnothing (?:less|short) (?:than|of)\b`,
+    String.raw`\bnot (?:only|least)\b`,
+    String.raw`\bwhether or not\b`,
+  ].join('|'),
+  'g',
+);
+
+interface Cue {
+  word: string;
+  /** Token index. */
+  at: number;
+  deny: boolean;
+}
+
+/** Indices of the tokens inside matches of `re` (global) on the lowercased tokens joined by spaces. */
+function phraseTokens(toks: Tok[], re: RegExp): Set<number> {
+  const starts: number[] = [];
+  let text = '';
+  for (const t of toks) {
+    starts.push(text.length);
+    text += `${t.lower} `;
+  }
+  const out = new Set<number>();
+  for (const m of text.matchAll(re)) starts.forEach((s, i) => s >= m.index && s < m.index + m[0].length && out.add(i));
+  return out;
+}
+
+function negationCues(toks: Tok[]): Cue[] {
+  let neutral: Set<number> | undefined; // found when first needed: most sentences have no cue at all
+  const cues: Cue[] = [];
   let neither = false;
   toks.forEach((t, i) => {
     const w = t.lower;
     const next = toks[i + 1]?.lower;
     if (w === 'nor' && neither) return; // "neither ... nor" is one negation
-    // "not only", "not least", "Not surprisingly, ..."
-    if (w === 'not' && (/^(?:only|least)$/.test(next ?? '') || (t.initial && next?.endsWith('ly')))) return;
+    if (w === 'not' && t.initial && next?.endsWith('ly')) return; // "Not surprisingly, ..."
     if (w === 'no' && (next === '.' || /^\d/.test(next ?? ''))) return; // "No. 10"
+    // "three no votes", "the No campaign": the vote's side, not a negation.
+    const prev = toks[i - 1]?.lower ?? '';
+    if (w === 'no' && (/^(?:the|a|an|this|that|\d+)$/.test(prev) || prev in ONES || prev in TENS)) return;
     // Inside a hyphenated word too: "do-not-call", "no-fly". "Declined to"
     // and "failed to" negate a verb, not an amount ("declined to $36.9 billion").
     const contracted = w.endsWith("n't") || APOSTROPHELESS.test(w);
+    const deny = DENY.test(w);
     const cue =
       contracted ||
+      deny ||
       w.split('-').some((x) => NEGATORS.has(x)) ||
       NEGATING_VERBS.test(w) ||
-      (NEEDS_TO.test(w) && next === 'to' && !/^[\d$£€]/.test(toks[i + 2]?.text ?? ''));
+      (NEEDS_TO.test(w) && next === 'to' && !/^[\d$£€]/.test(toks[i + 2]?.text ?? '')) ||
+      (w.startsWith('declin') && DECLINED_WHAT.test(next ?? ''));
     if (!cue) return;
-    cues.push(contracted ? "n't" : w);
+    neutral ??= phraseTokens(toks, NEUTRAL_NEGATIONS);
+    if (neutral.has(i)) return;
+    cues.push({ word: contracted ? "n't" : w, at: i, deny });
     if (w === 'neither') neither = true;
   });
   return cues;
@@ -190,29 +279,64 @@ function negationCues(toks: Tok[]): string[] {
 // Negative-prefix words a rewrite may use instead of "not": "unharmed" for
 // "not injured", "unknown" for "not known".
 const NEGATIVE_PREFIX = /^(?:un|non-?)(?!der|it|ion|ique|ivers|til|veil)\p{L}{4,}$/u;
+// Verbs that deny as "denied" does: "rejected any troop movements". They
+// stand in for a denial, but are no cue by themselves ("rejected the offer").
+const DENIAL_SYNONYMS =
+  /^(?:reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebuff(?:s|ed|ing)?|rebut(?:s|ted|ting)?|repudiat(?:e|es|ed|ing))$/;
+// "Not X" said as one word Y: "did not open" for "were closed", "not
+// allowed" for "banned". Either side may be the negated one ("not closed" =
+// "open"). Only pairs without middle ground: "did not win" is not "lost" (a
+// draw), nor is "did not confirm" "denied".
+const ANTONYMS: [RegExp, RegExp][] = [
+  [/^(?:re)?open(?:s|ed|ing)?$/, /^(?:clos(?:e|es|ed|ing|ure)|shut|shuts|shutting)$/],
+  [/^(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)$/, /^(?:forb(?:id|ids|ade|idden)|ban(?:s|ned)?|prohibit(?:s|ed|ing)?|bar(?:s|red)?)$/],
+  [/^includ(?:e|es|ed|ing)$/, /^(?:exclud(?:e|es|ed|ing)|omit(?:s|ted)?)$/],
+  [/^(?:succeed(?:s|ed)?|pass(?:es|ed)?)$/, /^fail(?:s|ed|ure)?$/],
+  [/^accept(?:s|ed|ing)?$/, /^(?:reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))$/],
+  [/^(?:remain(?:s|ed)?|stay(?:s|ed)?)$/, /^(?:leave|leaves|left|depart(?:s|ed)?)$/],
+  [/^surviv(?:e|es|ed|ing)$/, /^(?:die|dies|died|dead)$/],
+  [/^guilty$/, /^(?:innocent|acquit(?:s|ted|tal)?)$/],
+  [/^(?:present|attend(?:s|ed|ing)?)$/, /^(?:absent|miss(?:es|ed)?|skip(?:s|ped)?)$/],
+  [/^(?:same|identical)$/, /^(?:different|differ(?:s|ed)?)$/],
+  [/^(?:have|has|had|having)$/, /^lack(?:s|ed|ing)?$/],
+];
+const STOPS = /^(?:stop|stops|stopped|stopping|ceased?|ceases|ceasing|quit|quits|halted?|halts|ended)$/;
 
 function negationChange(src: Tok[], cpy: Tok[]): string | undefined {
   const a = negationCues(src);
   const b = negationCues(cpy);
   if (a.length === b.length) return undefined;
-  const [fewer, more] = a.length < b.length ? [src, cpy] : [cpy, src];
+  const [fewer, more, moreCues] = a.length < b.length ? [src, cpy, b] : [cpy, src, a];
   const moreWords = new Set(more.map((t) => t.lower));
-  if (fewer.some((t) => NEGATIVE_PREFIX.test(t.lower) && !moreWords.has(t.lower))) return undefined;
-  // "not sufficient" -> "insufficient", "did not agree" -> "disagreed".
-  const antonym = (w: string): boolean => {
+  // A word on the side with fewer cues that says a negation in itself
+  // accounts for one cue of the other side: "unharmed" for "not harmed",
+  // "rejected" for "denied", "closed" for "did not open".
+  const prefixed = (w: string): boolean => {
+    if (NEGATIVE_PREFIX.test(w)) return true;
+    // "not sufficient" -> "insufficient", "did not agree" -> "disagreed".
     const m = /^(?:un|in|im|il|ir|dis|non-?)(\p{L}{4,})$/u.exec(w);
     return m !== null && [...moreWords].some((x) => x.length >= 4 && (x.startsWith(m[1].slice(0, -2)) || m[1].startsWith(x.slice(0, -2))));
   };
-  if (fewer.some((t) => !moreWords.has(t.lower) && antonym(t.lower))) return undefined;
-  // "no longer produces" -> "has stopped producing"
-  const stops = /^(?:stop|stops|stopped|stopping|ceased?|ceases|ceasing|quit|quits|halted?|halts|ended)$/;
-  if (more.some((t, i) => t.lower === 'no' && more[i + 1]?.lower === 'longer') && fewer.some((t) => stops.test(t.lower) && !moreWords.has(t.lower)))
-    return undefined;
+  const near = (c: Cue, re: RegExp): boolean => more.slice(Math.max(0, c.at - 1), c.at + 4).some((t) => re.test(t.lower));
+  const covers = (w: string, c: Cue): boolean =>
+    prefixed(w) ||
+    (c.deny && DENIAL_SYNONYMS.test(w)) ||
+    // "no longer produces" -> "has stopped producing"
+    (c.word === 'no' && more[c.at + 1]?.lower === 'longer' && STOPS.test(w)) ||
+    ANTONYMS.some(([x, y]) => (y.test(w) && near(c, x)) || (x.test(w) && near(c, y)));
+  const open = [...moreCues];
+  for (const t of fewer) {
+    if (moreWords.has(t.lower)) continue;
+    const k = open.findIndex((c) => covers(t.lower, c));
+    if (k >= 0) open.splice(k, 1);
+  }
+  if (open.length <= Math.min(a.length, b.length)) return undefined;
   const list = (xs: string[]): string => xs.map((x) => `'${x}'`).join(', ');
-  if (!a.length) return `negation added: ${list(b)}`;
-  if (!b.length) return `negation removed: ${list(a)}`;
-  const extra = a.length > b.length ? minus(a, b) : minus(b, a);
-  const what = extra.length ? list(extra) : list(a.length > b.length ? a : b);
+  const [aw, bw] = [a.map((c) => c.word), b.map((c) => c.word)];
+  if (!a.length) return `negation added: ${list(bw)}`;
+  if (!b.length) return `negation removed: ${list(aw)}`;
+  const extra = a.length > b.length ? minus(aw, bw) : minus(bw, aw);
+  const what = extra.length ? list(extra) : list(a.length > b.length ? aw : bw);
   return `negation ${a.length > b.length ? 'removed' : 'added'}: ${what} (${a.length} -> ${b.length} cues)`;
 }
 
@@ -464,12 +588,16 @@ function wordNumber(
 
 const close = (x: number, y: number, tol: number): boolean => Math.abs(x - y) <= tol * Math.max(Math.abs(x), Math.abs(y)) + 1e-9;
 
-/** Whether one of x, y is the other rounded ("296" -> "300", "$114.3 million" -> "$114 million"), within 2%. */
+/**
+ * Whether one of x, y is the other rounded ("296" -> "300", "$114.3 million"
+ * -> "$114 million", "1.36 percent" -> "1.4 percent"). Rounding to one
+ * significant digit must also stay within 2%: "14" is not "10".
+ */
 function rounded(x: number, y: number): boolean {
   if (x === y) return true;
-  if (!close(x, y, 0.02)) return false;
   const digits = (v: number): number => String(v).replace(/^0\.0*|\.|0+$/g, '').length;
   const [r, v] = digits(x) < digits(y) ? [x, y] : [y, x];
+  if (digits(r) < 2 && !close(x, y, 0.02)) return false;
   const step = 10 ** (Math.floor(Math.log10(Math.abs(r))) - digits(r) + 1);
   return Math.abs(Math.round(v / step) * step - r) < step / 2;
 }
@@ -517,13 +645,22 @@ function numberChanges(src: Tok[], cpy: Tok[]): ['number' | 'unit', string][] {
       restA.splice(i--, 1);
       restB.splice(j, 1);
     }
+  // A change may be stated by its size: "to $2,800 from $2,500" -> "will
+  // rise by $300 to $2,800". Only amounts with a unit: bare small numbers
+  // differ by each other too often by chance.
+  const difference = (q: Quantity, qs: Quantity[]): boolean =>
+    q.unit !== undefined &&
+    qs.some((x, i) => x.unit === q.unit && qs.some((y, j) => i < j && y.unit === q.unit && close(Math.abs(x.value - y.value), q.value, 1e-6)));
+  for (const [rest, other] of [[restA, b], [restB, a]])
+    for (let i = rest.length - 1; i >= 0; i--) if (difference(rest[i], other)) rest.splice(i, 1);
   const out: ['number' | 'unit', string][] = [];
   // Pair what is left, closest first. A changed number keeps its place: the
   // same unit, or the same word before or after it ("12 people" -> "21
   // people"); otherwise the two are different facts ("2002" and "$600", "Aug.
   // 3" and "a 62-43 vote"), not one fact changed. The same value in another
   // unit is a changed unit.
-  const year = (q: Quantity): boolean => !q.dim && Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100;
+  // "2,000" is an amount: years are written without a thousands comma.
+  const year = (q: Quantity): boolean => !q.dim && /^\d{4}$/.test(q.text.trim()) && q.value >= 1900 && q.value <= 2100;
   const cost = (x: Quantity, y: Quantity): number => {
     if (x.kind !== y.kind || year(x) !== year(y)) return Infinity;
     const unitChange = x.value === y.value && x.unit && y.unit && x.unit !== y.unit;
@@ -565,7 +702,7 @@ interface Entity {
   to: number;
 }
 
-const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'di', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'di', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'du', '&']);
 const TITLES = new Set(
   `mr mrs ms dr prof president chancellor vice prime minister ministers secretary general gen lt col colonel maj major capt captain sgt
   sen senator rep representative gov governor mayor chief chairman chairwoman spokesman spokeswoman spokesperson commander
@@ -591,6 +728,53 @@ function calendar(e: Entity): string {
   if (WEEKDAYS.has(w)) return 'day';
   return CALENDAR.has(w) || /^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/.test(w) ? 'month' : '';
 }
+/**
+ * Whether the name only says where someone is from, in an aside set off by
+ * commas: "Darnell Simien, 41, of Sulphur, ...", "Odyssey Marine, of Tampa,
+ * Fla., ..." or "Luis Ortega, a technician from Lake Charles, ...". The
+ * aside describes a person or a company; the sentence's claim does not rest on it.
+ */
+function originAside(e: Entity, src: Tok[]): boolean {
+  const end = src[e.to]?.text ?? '';
+  return /^[,.;]$/.test(end) && originBefore(src, e.from);
+}
+
+/** Whether the place name starting at token `at` opens or continues an origin aside. */
+function originBefore(src: Tok[], at: number): boolean {
+  const isComma = (t: Tok | undefined): boolean => t?.text === ',';
+  const preposition = src[at - 1]?.lower ?? '';
+  // "of Tampa, Fla.": the state or country after the place.
+  if (isComma(src[at - 1])) {
+    let p = at - 1;
+    while (p > 0 && (isCap(src[p - 1]) || src[p - 1].text === '.') && at - p < 5) p--;
+    return p < at - 1 && isCap(src[p]) && originBefore(src, p);
+  }
+  if (preposition !== 'of' && preposition !== 'from' && preposition !== 'in') return false;
+  // ", of Sulphur," directly, or after an article and lowercase words: ", a technician from Lake Charles,".
+  if (isComma(src[at - 2])) return preposition !== 'in';
+  let from = at - 1;
+  while (from > 0 && !isComma(src[from - 1]) && at - from < 6) from--;
+  return (
+    isComma(src[from - 1]) &&
+    ['a', 'an', 'the'].includes(src[from].lower) &&
+    src.slice(from + 1, at - 1).every((t) => isWord(t) && !isCap(t))
+  );
+}
+
+/**
+ * Whether the copy calls the named thing by the name's last word, in lower
+ * case after "the": "the Aspen Fire" -> "the fire", "the Interior Ministry"
+ * -> "the ministry".
+ */
+function namedByHead(e: Entity, src: Tok[], cpy: Tok[]): boolean {
+  if (e.key.length < 2) return false;
+  const head = e.key[e.key.length - 1];
+  const common = (t: Tok | undefined): boolean => t !== undefined && t.lower === head && !isCap(t);
+  // A lowercase "fire" in the source may be what the copy's "the fire" refers to.
+  if (src.some(common)) return false;
+  return cpy.some((t, i) => common(t) && (cpy[i - 1]?.lower === 'the' || (cpy[i - 2]?.lower === 'the' && isWord(cpy[i - 1]) && !isCap(cpy[i - 1]))));
+}
+
 /**
  * Whether the copy puts a lowercase description where the source had the
  * name, between the same two neighbours: "returned to Tenet as" -> "returned
@@ -658,7 +842,9 @@ function entities(toks: Tok[], context: Tok[][], loose = false): Entity[] {
     const full = run.flatMap((t) => keyWords(t.lower)).filter((w) => !CONNECTORS.has(w));
     // A name made only of title words ("Prime Minister") is its own key.
     const titled = full.filter((w) => !TITLES.has(w));
-    const key = titled.length ? titled : full;
+    const named = titled.length ? titled : full;
+    // "S&P" is one acronym, as "U.S." is.
+    const key = named.length > 1 && named.every((w) => w.length === 1) ? [named.join('')] : named;
     // The names a connector joins may be one name ("Bank of England") or two
     // ("Scholz of Germany"); matching tries both.
     const parts: string[][] = [];
@@ -679,18 +865,31 @@ function entities(toks: Tok[], context: Tok[][], loose = false): Entity[] {
       if (t.initial && isWord(t) && isCap(t) && !out.some((e) => e.from <= i && i < e.to)) {
         const key = keyWords(t.lower);
         out.push({ text: t.text, key, full: key, parts: [], start: t.start, end: t.end, from: i, to: i + 1 });
+        // With the name it may begin: "Associated Press" at the start of a sentence.
+        const next = out.find((e) => e.from === i + 1);
+        if (next)
+          out.push({ ...next, text: `${t.text} ${next.text}`, key: [...key, ...next.key], full: [...key, ...next.full], parts: [], start: t.start, from: i });
       }
     });
   return out;
 }
 
-/** "O'Neill's" -> ["oneill"], "DVD-CCA" -> ["dvd", "cca"], "U.S." -> ["us"], "H-P" -> ["hp"]. */
+// "Houston-based", "Saudi-led": the word after the hyphen relates the name
+// to what follows and is no part of it, so "Houston-headquartered Calder
+// Industries" keeps both names of "Houston-based Calder Industries".
+const NAME_MODIFIERS = new Set(
+  'based headquartered born bred owned run operated registered listed made led backed funded sponsored allied aligned controlled held affiliated linked bound style era area'.split(
+    ' ',
+  ),
+);
+
+/** "O'Neill's" -> ["oneill"], "DVD-CCA" -> ["dvd", "cca"], "U.S." -> ["us"], "H-P" -> ["hp"], "Houston-based" -> ["houston"]. */
 function keyWords(w: string): string[] {
   const parts = w
     .replace(/'s$/, '')
     .replace(/[.']/g, '')
     .split('-')
-    .filter(Boolean);
+    .filter((p, i) => p && !(i > 0 && NAME_MODIFIERS.has(p)));
   // "H-P" is "hp", as "U.S." is "us".
   return parts.length > 1 && parts.every((p) => p.length === 1) ? [parts.join('')] : parts;
 }
@@ -703,7 +902,12 @@ function sameEntity(a: Entity, b: Entity): boolean {
   return variants(a).some(([ka, fa]) => variants(b).some(([kb, fb]) => sameName(ka, fa, kb, fb)));
 }
 
-function sameName(ka: string[], fa: string[], kb: string[], fb: string[]): boolean {
+// A middle initial may be left out: "Robert A. Eckert" / "Robert Eckert".
+const withoutInitials = (k: string[]): string[] => (k.length > 2 ? k.filter((w, i) => w.length > 1 || i === 0 || i === k.length - 1) : k);
+
+function sameName(keyA: string[], fa: string[], keyB: string[], fb: string[]): boolean {
+  const ka = withoutInitials(keyA);
+  const kb = withoutInitials(keyB);
   const [x, y, yFull] = ka.length <= kb.length ? [ka, kb, fb] : [kb, ka, fa];
   // Every word of the shorter name in the longer one, up to spelling
   // variants and short forms ("Tim Muris"/"Timothy Muris", "Nov"/"November").
@@ -755,12 +959,14 @@ function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swap
   const looseA = entities(src, ctx, true);
   const looseB = entities(cpy, ctx, true);
   // Present in the other sentence in any case ("the Interior Ministry" vs
-  // "the interior ministry") is present.
-  const words = (ts: Tok[]): Set<string> => new Set(ts.filter(isWord).flatMap((t) => keyWords(t.lower)));
+  // "the interior ministry"), or as the start of a word ("Web sites" ->
+  // "websites"), is present.
+  const words = (ts: Tok[]): string[] => ts.filter(isWord).flatMap((t) => keyWords(t.lower));
+  const kept = (e: Entity, ws: string[]): boolean => e.key.every((w) => ws.some((x) => x === w || (w.length >= 3 && x.startsWith(w))));
   const wa = words(src);
   const wb = words(cpy);
-  const restA = a.filter((e) => !looseB.some((f) => sameEntity(e, f)) && !e.key.every((w) => wb.has(w)));
-  const restB = b.filter((e) => !looseA.some((f) => sameEntity(e, f)) && !e.key.every((w) => wa.has(w)));
+  const restA = a.filter((e) => !looseB.some((f) => sameEntity(e, f)) && !kept(e, wb));
+  const restB = b.filter((e) => !looseA.some((f) => sameEntity(e, f)) && !kept(e, wa));
   const out: ['entity-swapped' | 'entity-dropped', string][] = [];
   // A swap puts the new name in the old one's place: same word before or
   // after it, and both or neither a weekday or month.
@@ -779,8 +985,9 @@ function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swap
   for (const x of restA) {
     const k = restB.findIndex((y) => inPlace(x, y));
     if (k >= 0) out.push(['entity-swapped', `${x.text} -> ${restB.splice(k, 1)[0].text}`]);
-    // A dropped weekday or month is a detail omitted, not a changed fact.
-    else if (isCalendar(x) || describedInPlace(x, src, cpy)) continue;
+    // A dropped weekday, month or hometown is a detail omitted, not a changed
+    // fact; a name said another way ("the fire", "the company") is kept.
+    else if (isCalendar(x) || originAside(x, src) || namedByHead(x, src, cpy) || describedInPlace(x, src, cpy)) continue;
     else if (covered > 0) covered--;
     else out.push(['entity-dropped', `'${x.text}' dropped`]);
   }
@@ -791,9 +998,9 @@ function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swap
 // Speakers of attributions: "X said", "said X", "according to X", "X told AFP".
 
 const SAY = new Set(
-  'said says say told tells stated added adds claimed claims announced announces confirmed confirms warned warns insisted insists explained explains noted wrote writes tweeted declared declares alleges'.split(
-    ' ',
-  ),
+  `said says say told tells stated added adds claimed claims announced announces confirmed confirms warned warns insisted insists
+  explained explains noted wrote writes tweeted declared declares alleges admitted admits acknowledged acknowledges argued argues
+  contended contends asserted asserts conceded concedes testified recalled recalls predicted predicts`.split(/\s+/),
 );
 
 /**
@@ -862,7 +1069,17 @@ function speakerChange(src: Tok[], cpy: Tok[]): { detail?: string; involved: Set
   // "Khan said" -> "he said": the speaker is still there, under a pronoun.
   involve(stillSays || !named.length ? lost : named);
   if (stillSays || !named.length) return { involved };
+  if (openQuote(cpy)) return { involved };
   return { detail: `attribution to ${name(named[0])} dropped`, involved };
+}
+
+/**
+ * Whether the sentence opens or closes a quotation without the other mark:
+ * the quotation spans sentences, and its attribution may sit in the next or
+ * the previous one.
+ */
+function openQuote(toks: Tok[]): boolean {
+  return toks.filter((t) => t.text === '"' || t.text === '“' || t.text === '”').length % 2 === 1;
 }
 
 // ---------------------------------------------------------------------------
@@ -879,9 +1096,12 @@ const MODAL = new Set('possibly possible perhaps maybe likely unlikely probably 
 const MODAL_VERBS = new Set(['may', 'might', 'could']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const HAVE = new Set(['has', 'have', 'had']);
+// Any of these keeps a claim attributed: "according to OSHA records" may
+// become "OSHA records show" or "..., citing OSHA records".
 const ATTRIBUTION = new Set([
   ...SAY,
-  ...'according reported reports found finds shows showed suggests suggested indicated indicates estimated estimates'.split(' '),
+  ...`according report reported reports find found finds show shows showed shown suggest suggests suggested indicate indicated
+  indicates estimate estimated estimates cite cites cited citing quoted quoting saying reveal reveals revealed`.split(/\s+/),
 ]);
 
 interface Hedges {
