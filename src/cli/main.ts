@@ -1,7 +1,7 @@
 // The `sitrep` command: a thin layer over the library API.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { analyze } from '../pipeline/analyze.js';
 import { renderReport } from '../output/report.js';
 import { VERSION } from '../version.js';
@@ -18,6 +18,7 @@ async function writeAtomic(path: string, data: string): Promise<void> {
 
 interface AnalyzeFlags {
   out: string;
+  workers?: number;
   paraphrase: boolean;
   db?: string;
   json?: boolean;
@@ -29,6 +30,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
   const { json, stats } = await analyze(inputs, {
     db: flags.db,
     paraphrase: flags.paraphrase,
+    workers: flags.workers,
     stdin: process.stdin,
     onProgress: (p) =>
       progress.update(p.phase === 'output' ? 'writing the report…' : `read ${p.read} articles, ${p.added} new stored, ${p.errors} errors`),
@@ -93,6 +95,11 @@ export function buildProgram(): Command {
     .option('--json', 'print the run summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-paraphrase', 'find verbatim and near-exact copies only, not rewrites (faster)')
+    .option('--workers <n>', 'worker threads for per-document work (default 0: none)', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
+      return n;
+    })
     .addHelpText(
       'after',
       '\nExit status: 0 ok; 1 some inputs could not be read (output still written); 2 usage error.\n\nExamples:\n  sitrep analyze examples/corpus\n  sitrep analyze ../shared/seeds --db news.db --out report/\n  cat articles.jsonl | sitrep analyze - --json',

@@ -11,7 +11,6 @@ import type { Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions, type StoryState } from '../stories/cluster.js';
 import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from '../output/sitrep-json.js';
-import { availableParallelism } from 'node:os';
 import type { RawArticle } from '../model/document.js';
 import { BATCH_STAGES, KIND, loadState, type BatchStage, type Pending } from './stages.js';
 import { PreparePool, prepareInline, type Prepared } from './pool.js';
@@ -33,7 +32,7 @@ export interface AnalyzeOptions {
   feedTimeoutMs?: number;
   /** Look for paraphrased copies too (default); false: verbatim and near-exact only, faster. */
   paraphrase?: boolean;
-  /** Worker threads for per-document stages (0: none); default: the cores. */
+  /** Worker threads for per-document stages; default 0 (all on the main thread). */
   workers?: number;
 }
 
@@ -112,9 +111,10 @@ export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOp
     opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'ingest' });
   };
 
-  // Small runs are prepared inline; past a few chunks, worker threads take
-  // over (each must load the language model, which only pays off at volume).
-  const workers = opts.workers ?? Math.max(0, availableParallelism() - (availableParallelism() > 2 ? 1 : 0));
+  // Opt-in: on 2 cores the cost of copying documents to and from workers ate
+  // the gain once segmentation became fast (measured, BENCHMARKS.md). Past a
+  // few chunks, workers take over when asked for.
+  const workers = opts.workers ?? 0;
   let pool: PreparePool | undefined;
   const inFlight: Promise<Prepared[]>[] = [];
   let chunk: RawArticle[] = [];

@@ -12,9 +12,9 @@
 // score.
 //
 // Document alignment scores only sentence pairs that share enough content
-// words or synonym classes (an inverted index per document), then finds the
-// best monotone chain of matches by local alignment (Smith-Waterman over the
-// similarity matrix, skips allowed), then repeats on the rows and columns left
+// words or synonym classes (one merge of the documents' sorted keys), then
+// finds the best monotone chain of matches by local alignment (Smith-Waterman
+// over the scored pairs, skips allowed), then repeats on the sentences left
 // (Waterman-Eggert) to pick up moved paragraphs.
 import { createRequire } from 'node:module';
 import type { AlignedPair } from '../model/collection.js';
@@ -381,13 +381,13 @@ export function editRatio(a: SentenceFeatures, b: SentenceFeatures): number {
 // ---------------------------------------------------------------------------
 // Document alignment
 
-/** A document's sentences prepared for alignment, with an inverted index built on first use. */
+/** A document's sentences prepared for alignment, with its prefilter keys built on first use. */
 export interface DocumentFeatures {
   sentences: SentenceFeatures[];
   /** Total characters of the sentences. */
   length: number;
-  /** Prefilter keys (base forms, synonym classes) -> sentence indices; built lazily. */
-  index?: Map<number, number[]>;
+  /** Prefilter keys, built on first use. */
+  postings?: Postings;
 }
 
 export interface AlignmentResult {
@@ -412,11 +412,16 @@ export interface AlignmentResult {
 }
 
 /**
- * Thresholds of the alignment. Calibrated on MSRP sentences (eval/msrp.ts):
- * unrelated sentence pairs score below 0.25 (99.9th percentile), pairs of
- * sentences about the same event that are not paraphrases have a median of
- * ~0.6, paraphrases ~0.75, and synthetic spins replacing 60% of the content
- * words with WordNet synonyms keep 0.64 at the 5th percentile.
+ * Thresholds of the alignment, calibrated on sentence similarity scores:
+ * - MSRP training pairs: unrelated sentences (random pairs) score 0.30 at the
+ *   99.9th percentile (maximum 0.375); same-event pairs judged not to be
+ *   paraphrases have a median of 0.60, paraphrases 0.75;
+ * - MSRP sentences spun by replacing 60% of content words with random
+ *   WordNet synonyms of any of their first four senses and swapping clauses:
+ *   99.8% score at least 0.45, 97% at least 0.6 (optimistic: the spinner
+ *   draws on the lexicon's own source);
+ * - sentences of AllSides articles about the same story from different
+ *   outlets that share any content word: 0.13% reach 0.45.
  */
 export const ALIGN = {
   /**
@@ -467,133 +472,169 @@ function toDocument(d: readonly string[] | readonly SentenceFeatures[] | Documen
   return prepareDocument(d as string[]);
 }
 
-// Prefilter keys: a sentence's base forms, and its synonym and related
-// classes negated (apart from word keys). The key runs are laid out as
-// RUN_KEY, RUN_STEM, RUN_CLASS, RUN_RELATED, so the class keys are one span.
-function prefilterKey(f: SentenceFeatures, k: number): number {
-  return k < f.runs[RUN_STEM] ? f.keys[k] : -1 - f.keys[k];
+/**
+ * A document's prefilter keys: every content word's base form, and its
+ * synonym classes (negated, apart from word keys), sorted by key. Words are
+ * numbered across the document (`wordSentence` maps them back), so two
+ * documents are compared by one merge of their key lists.
+ */
+interface Postings {
+  keys: Int32Array;
+  words: Int32Array;
+  wordSentence: Int32Array;
 }
 
-function buildIndex(doc: DocumentFeatures): Map<number, number[]> {
-  const index = new Map<number, number[]>();
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const f = doc.sentences[s];
-    for (const [from, to] of [[f.runs[RUN_KEY], f.runs[RUN_STEM]], [f.runs[RUN_CLASS], f.runs[RUNS]]]) {
-      for (let k = from; k < to; k++) {
-        const key = prefilterKey(f, k);
-        const list = index.get(key);
-        if (!list) index.set(key, [s]);
-        else if (list[list.length - 1] !== s) list.push(s);
-      }
-    }
+function buildPostings(doc: DocumentFeatures): Postings {
+  let total = 0;
+  let count = 0;
+  for (const f of doc.sentences) {
+    total += f.weights.length;
+    count += f.runs[RUN_STEM] - f.runs[RUN_KEY] + f.runs[RUN_RELATED] - f.runs[RUN_CLASS];
   }
-  return index;
+  const wordSentence = new Int32Array(total);
+  // (key, word) packed in one double: keys are 31-bit, document word numbers
+  // stay below 2^21 (two million words).
+  const packed = new Float64Array(count);
+  let base = 0;
+  let c = 0;
+  doc.sentences.forEach((f, s) => {
+    wordSentence.fill(s, base, base + f.weights.length);
+    for (let k = f.runs[RUN_KEY]; k < f.runs[RUN_STEM]; k++) packed[c++] = (f.keys[k] + KEY_OFFSET) * DOC_WORDS + base + f.words[k];
+    for (let k = f.runs[RUN_CLASS]; k < f.runs[RUN_RELATED]; k++)
+      packed[c++] = (-1 - f.keys[k] + KEY_OFFSET) * DOC_WORDS + base + f.words[k];
+    base += f.weights.length;
+  });
+  packed.sort();
+  const keys = new Int32Array(count);
+  const words = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const key = Math.floor(packed[k] / DOC_WORDS);
+    keys[k] = key - KEY_OFFSET;
+    words[k] = packed[k] - key * DOC_WORDS;
+  }
+  return { keys, words, wordSentence };
 }
+
+const KEY_OFFSET = 2 ** 30;
+const DOC_WORDS = 2 ** 21;
 
 /**
  * Dice share of content words that must meet across a sentence pair (same
- * base form, synonym or related class: 2 * met / (words of both)) for it to
- * be scored at all. Measured on AllSides articles about the same story from
- * different outlets, and on their sentences spun with WordNet synonyms (60%
- * of content words replaced): no pair reaching `ALIGN.chained` fell below 0.3,
- * while 0.3 passes only 17% of the sentence pairs that share any word.
+ * base form or a shared synonym class: 2 * met / (words of both)) for it to be
+ * scored at all. Related classes are left out here: hypernyms are shared by
+ * too many sentences to filter anything. Measured on 1,500 AllSides articles:
+ * of the sentence pairs across outlets on the same story that share any word,
+ * 5.5% pass; none that reaches `ALIGN.chained` is dropped; of their sentences
+ * spun with WordNet synonyms (60% of content words), 99.98% of the pairs
+ * reaching `ALIGN.chained` pass.
  */
-export const PREFILTER_DICE = 0.3;
+export const PREFILTER_DICE = 0.25;
 
-/**
- * Scores the sentence pairs worth scoring into `sim`: those where enough
- * content words of the copy sentence meet the source sentence (at least two,
- * and a Dice share of `PREFILTER_DICE`).
- */
-function scoreCandidates(source: DocumentFeatures, copy: DocumentFeatures, sim: Float64Array): number {
-  const index = (source.index ??= buildIndex(source));
-  const n = source.sentences.length;
-  const m = copy.sentences.length;
-  const counts = new Int32Array(n);
-  let seen = new Uint8Array(0);
-  let scored = 0;
-  for (let j = 0; j < m; j++) {
-    const f = copy.sentences[j];
-    counts.fill(0);
-    const words = f.weights.length;
-    if (seen.length < words * n) seen = new Uint8Array(words * n * 2);
-    else seen.fill(0, 0, words * n);
-    for (const [from, to] of [[f.runs[RUN_KEY], f.runs[RUN_STEM]], [f.runs[RUN_CLASS], f.runs[RUNS]]]) {
-      for (let k = from; k < to; k++) {
-        const list = index.get(prefilterKey(f, k));
-        if (!list) continue;
-        // Each copy word counts once per source sentence, however many keys meet.
-        const row = f.words[k] * n;
-        for (const s of list) {
-          if (seen[row + s]) continue;
-          seen[row + s] = 1;
-          counts[s]++;
-        }
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      if (counts[i] === 0) continue;
-      const na = source.sentences[i].weights.length;
-      const nb = f.weights.length;
-      if (counts[i] < Math.min(2, na, nb) || (2 * counts[i]) / (na + nb) < PREFILTER_DICE) continue;
-      sim[i * m + j] = similarity(source.sentences[i], f);
-      scored++;
-    }
-  }
-  return scored;
+/** Sentence pairs scoring at least `ALIGN.chained`, ordered by source then copy sentence. */
+interface Cells {
+  source: number[];
+  copy: number[];
+  score: number[];
+  /** Pairs fully scored (diagnostics). */
+  scored: number;
 }
 
-const STOP = 0;
-const DIAG = 1;
-const UP = 2;
-const LEFT = 3;
-
 /**
- * The best local alignment (Smith-Waterman) over the rows and columns not yet
- * used: a chain of pairs increasing on both sides, each at or above
- * `ALIGN.chained`, with `ALIGN.skip` charged per skipped sentence. Returns the
- * chain's pairs (source, copy indices) in order, or [] when nothing scores.
+ * Scores the sentence pairs worth scoring: those where enough content words
+ * of the copy sentence meet the source sentence (at least two, and a Dice
+ * share of `PREFILTER_DICE`), and keeps those that reach `ALIGN.chained`.
  */
-function bestChain(sim: Float64Array, n: number, m: number, usedRow: Uint8Array, usedCol: Uint8Array): [number, number][] {
-  const w = m + 1;
-  const h = new Float64Array((n + 1) * w);
-  const move = new Uint8Array((n + 1) * w);
-  let best = 0;
-  let bestAt = -1;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const at = i * w + j;
-      let v = 0;
-      let mv = STOP;
-      const s = sim[(i - 1) * m + (j - 1)];
-      if (s >= ALIGN.chained && !usedRow[i - 1] && !usedCol[j - 1]) {
-        v = h[at - w - 1] + s - ALIGN.chained + ALIGN.pairBonus;
-        mv = DIAG;
+function scoreCandidates(source: DocumentFeatures, copy: DocumentFeatures): Cells {
+  const ps = (source.postings ??= buildPostings(source));
+  const pc = (copy.postings ??= buildPostings(copy));
+  const n = source.sentences.length;
+  const m = copy.sentences.length;
+  // counts[i][j]: words of copy sentence j meeting source sentence i, each
+  // counted once however many of its keys meet.
+  const counts = new Int32Array(n * m);
+  const seen = new Uint8Array(pc.wordSentence.length * n);
+  let x = 0;
+  let y = 0;
+  while (x < ps.keys.length && y < pc.keys.length) {
+    const kx = ps.keys[x];
+    const ky = pc.keys[y];
+    if (kx < ky) x++;
+    else if (kx > ky) y++;
+    else {
+      let x2 = x + 1;
+      while (x2 < ps.keys.length && ps.keys[x2] === kx) x2++;
+      let y2 = y + 1;
+      while (y2 < pc.keys.length && pc.keys[y2] === ky) y2++;
+      for (let b = y; b < y2; b++) {
+        const word = pc.words[b];
+        const j = pc.wordSentence[word];
+        for (let a = x; a < x2; a++) {
+          const i = ps.wordSentence[ps.words[a]];
+          if (seen[word * n + i]) continue;
+          seen[word * n + i] = 1;
+          counts[i * m + j]++;
+        }
       }
-      const up = h[at - w] - ALIGN.skip;
-      if (up > v) (v = up), (mv = UP);
-      const left = h[at - 1] - ALIGN.skip;
-      if (left > v) (v = left), (mv = LEFT);
-      h[at] = v;
-      move[at] = mv;
-      if (v > best) (best = v), (bestAt = at);
+      x = x2;
+      y = y2;
     }
   }
-  const chain: [number, number][] = [];
-  for (let at = bestAt; at > 0 && move[at] !== STOP; ) {
-    const i = Math.floor(at / w);
-    const j = at % w;
-    if (move[at] === DIAG) {
-      chain.push([i - 1, j - 1]);
-      at -= w + 1;
-    } else at -= move[at] === UP ? w : 1;
+  const cells: Cells = { source: [], copy: [], score: [], scored: 0 };
+  for (let i = 0; i < n; i++) {
+    const na = source.sentences[i].weights.length;
+    for (let j = 0; j < m; j++) {
+      const c = counts[i * m + j];
+      if (c === 0) continue;
+      const nb = copy.sentences[j].weights.length;
+      if (c < Math.min(2, na, nb) || (2 * c) / (na + nb) < PREFILTER_DICE) continue;
+      const score = similarity(source.sentences[i], copy.sentences[j]);
+      cells.scored++;
+      if (score < ALIGN.chained) continue;
+      cells.source.push(i);
+      cells.copy.push(j);
+      cells.score.push(score);
+    }
   }
+  return cells;
+}
+
+/**
+ * The best local alignment (Smith-Waterman) among the live cells: a chain of
+ * pairs increasing on both sides, each gaining its margin over
+ * `ALIGN.chained` plus `ALIGN.pairBonus`, with `ALIGN.skip` charged per
+ * sentence skipped on either side between two pairs. Computed over the
+ * candidate cells only (sparse chaining: the same optimum as the grid
+ * recurrence, in time independent of document length). Returns the chain's
+ * cells in order, or [] when none is live.
+ */
+function bestChain(cells: Cells, live: Uint8Array): number[] {
+  const k = cells.score.length;
+  const total = new Float64Array(k);
+  const prev = new Int32Array(k).fill(-1);
+  let best = -1;
+  for (let c = 0; c < k; c++) {
+    if (!live[c]) continue;
+    const i = cells.source[c];
+    const j = cells.copy[c];
+    let from = 0;
+    for (let p = 0; p < c; p++) {
+      if (!live[p] || cells.source[p] >= i || cells.copy[p] >= j) continue;
+      const v = total[p] - ALIGN.skip * (i - cells.source[p] - 1 + j - cells.copy[p] - 1);
+      if (v > from) (from = v), (prev[c] = p);
+    }
+    total[c] = from + cells.score[c] - ALIGN.chained + ALIGN.pairBonus;
+    if (best < 0 || total[c] > total[best]) best = c;
+  }
+  const chain: number[] = [];
+  for (let c = best; c >= 0; c = prev[c]) chain.push(c);
   return chain.reverse();
 }
 
 /**
  * Aligns the sentences of `copy` with those of `source`. Pass prepared
- * documents when a document takes part in several alignments.
+ * documents (`prepareDocument`) when a document takes part in several
+ * alignments; arrays of `SentenceFeatures` are taken as they are (quotations
+ * running over several sentences are only followed by `prepareDocument`).
  *
  * The first chain found is the monotone alignment; further chains on the
  * sentences left pick up moved paragraphs (each accepted chain is in order
@@ -608,29 +649,29 @@ export function alignDocuments(
   const cp = toDocument(copy);
   const n = src.sentences.length;
   const m = cp.sentences.length;
-  const sim = new Float64Array(n * m);
-  const scored = n && m ? scoreCandidates(src, cp, sim) : 0;
-  const usedRow = new Uint8Array(n);
-  const usedCol = new Uint8Array(m);
+  const cells = n && m ? scoreCandidates(src, cp) : { source: [], copy: [], score: [], scored: 0 };
+  const live = new Uint8Array(cells.score.length).fill(1);
   const pairs: AlignedPair[] = [];
   for (;;) {
-    const chain = bestChain(sim, n, m, usedRow, usedCol);
+    const chain = bestChain(cells, live);
     if (chain.length === 0) break;
-    if (chain.length === 1) {
-      const [i, j] = chain[0];
+    if (chain.length === 1 && cells.score[chain[0]] < ALIGN.single) {
       // Not a chain: drop this cell and look again, a weaker chain may remain.
-      if (sim[i * m + j] < ALIGN.single) {
-        sim[i * m + j] = 0;
-        continue;
-      }
+      live[chain[0]] = 0;
+      continue;
     }
-    for (const [i, j] of chain) {
-      usedRow[i] = 1;
-      usedCol[j] = 1;
-      const a = src.sentences[i];
-      const b = cp.sentences[j];
-      const kind = sameTokens(a, b) ? 'verbatim' : editRatio(a, b) >= ALIGN.edited ? 'edited' : 'paraphrase';
-      pairs.push({ sourceSentence: i, copySentence: j, score: Math.round(sim[i * m + j] * 1000) / 1000, kind });
+    for (const c of chain) {
+      const i = cells.source[c];
+      const j = cells.copy[c];
+      // Each sentence is aligned once: retire the cells of its row and column.
+      for (let d = 0; d < live.length; d++) if (cells.source[d] === i || cells.copy[d] === j) live[d] = 0;
+      const score = cells.score[c];
+      pairs.push({
+        sourceSentence: i,
+        copySentence: j,
+        score: Math.round(score * 1000) / 1000,
+        kind: kindOf(src.sentences[i], cp.sentences[j], score),
+      });
     }
   }
   pairs.sort((x, y) => x.copySentence - y.copySentence);
@@ -653,13 +694,21 @@ export function alignDocuments(
     copySentences: m,
     sourceLength: src.length,
     copyLength: cp.length,
-    scored,
+    scored: cells.scored,
     quotedPairs,
   };
 }
 
 /** A sentence with at least this share of its characters in quotation marks is direct speech. */
 const QUOTED = 0.5;
+
+function kindOf(a: SentenceFeatures, b: SentenceFeatures, score: number): AlignedPair['kind'] {
+  if (sameTokens(a, b)) return 'verbatim';
+  // Small edits keep most content words: below this score the edit ratio
+  // cannot reach `ALIGN.edited` except through function words.
+  if (score < ALIGN.single) return 'paraphrase';
+  return editRatio(a, b) >= ALIGN.edited ? 'edited' : 'paraphrase';
+}
 
 /** `isCopy` thresholds; see there. */
 export const COPY = { minPairs: 3, minPairScore: 0.6, minCoverage: 0.5 } as const;
@@ -682,12 +731,13 @@ export const COPY = { minPairs: 3, minPairScore: 0.6, minCoverage: 0.5 } as cons
  *   a brief made of three of its sentences is.
  * Measured (scripts kept out of the repo, numbers in the provenance report):
  * over 68,992 ordered pairs of AllSides articles from different outlets on
- * the same topic and day, 98 are flagged, 83 of them sharing three or more
- * verbatim or lightly edited narrative sentences (syndicated wire copy);
- * synthetic content-farm copies of 600 AllSides articles (10-60% of content
- * words replaced by WordNet synonyms, 15% of sentences dropped, paragraphs
- * shuffled or the copy truncated, a foreign paragraph inserted) are found at
- * 99.3%.
+ * the same topic and day, 89 are flagged (0.13%), 74 of them sharing three
+ * or more verbatim or lightly edited narrative sentences (syndicated wire
+ * copy, which is copying); synthetic content-farm copies of 600 AllSides
+ * articles (10-60% of content words replaced by WordNet synonyms, 15% of
+ * sentences dropped, paragraphs shuffled or the copy truncated, a foreign
+ * paragraph inserted) are found at 99.2%. Counting every aligned pair
+ * instead flags 127 pairs, 36 of them with no literal narrative sentence.
  * Documents under three sentences are never copies by this test; exact and
  * near-exact duplicate detection covers them.
  */

@@ -51,14 +51,15 @@ function findFile(): string {
 function load(): LexiconText {
   if (lexicon) return lexicon;
   const text = gunzipSync(readFileSync(findFile())).toString('utf8');
+  const marker = text.indexOf('\n%exceptions\n') + 1;
+  if (marker === 0) throw new Error(`${FILE}: no %exceptions section`);
   const starts: number[] = [];
   let exc = -1;
   // The first line is a comment; every line ends with a newline.
   for (let i = text.indexOf('\n') + 1; i < text.length; i = text.indexOf('\n', i) + 1) {
-    if (text.startsWith('%exceptions\n', i)) exc = starts.length;
+    if (i === marker) exc = starts.length;
     else starts.push(i);
   }
-  if (exc < 0) throw new Error(`${FILE}: no %exceptions section`);
   starts.push(text.length);
   const lineStarts = Int32Array.from(starts);
   return (lexicon = { text, lineStarts, words: [0, exc], exceptions: [exc, lineStarts.length - 1] });

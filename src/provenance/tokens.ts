@@ -1,4 +1,4 @@
-// Word tokens for sentence comparison: a fast regex tokenizer (no NLP model:
+// Word tokens for sentence comparison: a hand-written scanner (no NLP model:
 // alignment runs on millions of sentences), number normalization so "1,500",
 // "1500" and "1.5 thousand" compare equal, and the function words that carry
 // nothing about what a sentence reports.
@@ -52,8 +52,6 @@ export interface Token {
   isNumber: boolean;
   /** Starts with an uppercase letter. */
   capitalized: boolean;
-  /** Index among the sentence's tokens. */
-  index: number;
 }
 
 // Letter classes of UTF-16 code units beyond ASCII, computed on first sight:
@@ -113,7 +111,7 @@ export function tokenize(text: string): Token[] {
         else break;
       }
       const raw = text.slice(i, e);
-      out.push({ text: raw, lower: canonicalNumber(raw), isNumber: true, capitalized: false, index: out.length });
+      out.push({ text: raw, lower: canonicalNumber(raw), isNumber: true, capitalized: false });
       prevEnd = i = e;
       continue;
     }
@@ -122,19 +120,15 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    let e = i + 1;
+    let e = i;
     let raw: string;
-    if (text.charCodeAt(e) === DOT && isLetter(text.charCodeAt(e + 1)) && text.charCodeAt(e + 2) === DOT) {
-      // Dotted acronym: letter-dot pairs.
+    if (text.charCodeAt(i + 1) === DOT && isLetter(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === DOT) {
+      // Dotted acronym ("U.S.", "U.S.A."): letter-dot pairs, kept without the dots.
       raw = '';
-      while (isLetter(text.charCodeAt(e - 1)) && text.charCodeAt(e) === DOT) {
-        raw += text[e - 1];
+      while (isLetter(text.charCodeAt(e)) && text.charCodeAt(e + 1) === DOT) {
+        raw += text[e];
         e += 2;
-        if (!isLetter(text.charCodeAt(e - 1)) || isLetter(text.charCodeAt(e))) break;
       }
-      e--;
-      if (raw.length < 2) e = start + 1;
-      raw ||= text[start];
     } else {
       let apostrophe = -1;
       for (;;) {
@@ -164,10 +158,10 @@ export function tokenize(text: string): Token[] {
     }
     const word = NUMBER_WORDS.get(lower);
     if (word !== undefined) {
-      out.push({ text: raw, lower: word, isNumber: true, capitalized: false, index: out.length });
+      out.push({ text: raw, lower: word, isNumber: true, capitalized: false });
       continue;
     }
-    out.push({ text: raw, lower, isNumber: false, capitalized: raw !== lower && raw[0] !== lower[0], index: out.length });
+    out.push({ text: raw, lower, isNumber: false, capitalized: raw !== lower && raw[0] !== lower[0] });
   }
   return out;
 }
