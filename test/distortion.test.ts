@@ -420,3 +420,12 @@ describe('detectDistortions', () => {
     assert.deepEqual(detectDistortions(s, s.replace(/ /g, '  ')), []);
   });
 });
+
+it('"seemingly" rewritten as "appeared to" keeps the hedge', () => {
+  const found = detectDistortions(
+    "But the city's defenses seemingly evaporated overnight as troops retreated to a base outside the city.",
+    "The city's defenses, however, appeared to vanish overnight as troops retreated to a camp outside of town.",
+  );
+  assert.deepEqual(found.map((d) => d.type), [], 'no distortion');
+});
+

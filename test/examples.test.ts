@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { analyze, type AnalyzeResult } from '../src/pipeline/analyze.js';
 import { validateSitrepJson } from '../src/output/schema.js';
+import { renderReport } from '../src/output/report.js';
 import type { JsonDocument } from '../src/output/sitrep-json.js';
 
 const CORPUS = 'examples/corpus';
@@ -111,6 +112,18 @@ test('the five Herat seeds: one story, boilerplate gone, the dated seed dated', 
   assert.equal(dated.published, '2021-08-15');
   assert.equal(dated.publishedFrom, 'metadata');
   assert.equal(dated.title, 'After the fall of Herat, Afghan soldiers seek Taliban amnesty.');
+  // Provenance on real wire copy: 000 is a synonym-spun rewrite of the AFP
+  // passage carried by 001; 002 and 004 share AFP sentences without copying.
+  const name = (id: string) => json.documents.find((d) => d.id === id)!.path!.split('/').pop()!.slice(0, 3);
+  const rewrite = json.copies.find((c) => c.kind === 'rewrite');
+  assert.ok(rewrite, 'a rewrite among the seeds');
+  assert.deepEqual([name(rewrite.source), name(rewrite.copy)], ['001', '000']);
+  assert.ok(rewrite.pairs.filter((p) => p.kind === 'paraphrase').length >= 10);
+  assert.ok(json.passages.some((sp) => [name(sp.source), name(sp.copy)].sort().join() === '002,004'), 'shared AFP passages 002/004');
+  assert.ok(json.stories[0].independentSources! < 5, 'copies and shared wire reporting are not independent sources');
+  const report = renderReport(json);
+  assert.match(report, /Shared passages/);
+  assert.match(report, /independent source/);
   const seed001 = json.documents.find((d) => d.path?.includes('001_'))!;
   assert.equal(seed001.title, 'Taliban enters Kabul frontiers as Afghan army seeks Amnesty');
 

@@ -3,7 +3,7 @@
 // escapes), links only to http(s), and a CSP that admits only the inline style
 // and script written here (by hash), so injected markup could not run anyway.
 import { createHash } from 'node:crypto';
-import type { CopyRelation, Distortion, IndependenceGroup, Story } from '../model/collection.js';
+import type { CopyRelation, Distortion, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 import type { JsonDocument, SitrepJson } from './sitrep-json.js';
 import { diffWords } from './diff.js';
 import { html, safeHref, type SafeHtml } from './html.js';
@@ -313,7 +313,7 @@ function distortionLabel(d: Distortion): SafeHtml {
 /** Rows for the given sentence pairs; `anchor` gives the flagged ones an id to link to. */
 function pairRows(
   ctx: Context,
-  c: CopyRelation,
+  c: Pick<CopyRelation, 'source' | 'copy'>,
   pairs: { sourceSentence: number; copySentence: number; kind?: string; score?: number }[],
   flags: Map<string, Distortion[]>,
   anchor?: (key: string) => string,
@@ -376,7 +376,18 @@ function renderGroup(ctx: Context, g: IndependenceGroup): SafeHtml {
 }
 
 /** Who depends on whom in a story: independence groups, copy relations, aligned sentences, distortions. */
-function renderProvenance(ctx: Context, anchor: string, groups: IndependenceGroup[], copies: CopyRelation[]): SafeHtml {
+function renderPassage(ctx: Context, sp: SharedPassage): SafeHtml {
+  return html`<div class="copy"><p class="copy-head">${docLink(ctx, sp.source)} <span class="arrow">↔</span> ${docLink(ctx, sp.copy)}</p>
+<details class="aligned"><summary>${plural(sp.pairs.length, 'sentence')} in common</summary>${pairRows(ctx, sp, sp.pairs, new Map())}</details></div>`;
+}
+
+function renderProvenance(
+  ctx: Context,
+  anchor: string,
+  groups: IndependenceGroup[],
+  copies: CopyRelation[],
+  passages: SharedPassage[],
+): SafeHtml {
   const ordered = copies
     .map((c, i) => ({ c, id: `${anchor}-copy-${i + 1}` }))
     .sort((a, b) => (b.c.distortions?.length ?? 0) - (a.c.distortions?.length ?? 0));
@@ -403,10 +414,16 @@ ${
     : ''
 }
 ${copies.length > 0 ? html`<h4>Who copies whom</h4>${ordered.map(({ c, id }) => renderCopy(ctx, c, id))}` : ''}
+${
+  passages.length > 0
+    ? html`<h4>Shared passages</h4><p class="meta">Sentences that documents share word for word without one copying the other: the same wire passage or statement.</p>${passages.map((sp) => renderPassage(ctx, sp))}`
+    : ''
+}
 </div>`;
 }
 
-function renderStory(ctx: Context, story: Story, anchor: string, copies: CopyRelation[]): SafeHtml {
+function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: string, copies: CopyRelation[]): SafeHtml {
+  const inStory = new Set(story.documentIds);
   const docs = story.documentIds.map((id) => ctx.docs.get(id)).filter((d): d is JsonDocument => !!d).sort(byDate);
   const groups = (ctx.groupsOf.get(story.id) ?? []).filter((g) => ctx.docs.has(g.origin));
   const independent = story.independentSources ?? (groups.length > 0 ? groups.length : undefined);
@@ -419,7 +436,7 @@ function renderStory(ctx: Context, story: Story, anchor: string, copies: CopyRel
 <p class="meta">${range ?? 'undated'} · ${plural(docs.length, 'document')}${
     independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
   } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
-${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies) : ''}
+${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, (json.passages ?? []).filter((sp) => inStory.has(sp.source) && inStory.has(sp.copy))) : ''}
 <h3>Documents</h3>
 <ol class="docs">${docs.map((d) => renderDocument(ctx, d))}</ol>
 </section>`;
@@ -495,7 +512,7 @@ ${
       )}</ol></nav>`
     : ''
 }
-${stories.map((s, i) => renderStory(ctx, s, anchors[i], storyCopies[i]))}
+${stories.map((s, i) => renderStory(ctx, json, s, anchors[i], storyCopies[i]))}
 ${
   unassigned.length > 0
     ? html`<section id="unassigned" data-group><div data-head><h2>Documents in no story</h2><p class="meta">${plural(

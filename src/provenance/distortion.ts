@@ -1127,7 +1127,8 @@ function hedges(toks: Tok[]): Hedges {
     else if (MODAL_VERBS.has(w) && t.text === w) (next === 'not' || next.endsWith("n't") ? h.negatedModal : h.modal).push(w);
     else if (['believed', 'thought', 'said', 'understood', 'alleged', 'rumoured', 'rumored'].includes(w) && afterBe) h.evidential.push(`${w} to`);
     else if (w === 'expected' && afterBe) h.modal.push('expected to');
-    else if (/^(?:appear|seem)(?:s|ed)?$/.test(w) && next === 'to') h.modal.push(`${w} to`);
+    // "appeared to" says what "seemingly" and "apparently" say: same kind.
+    else if (/^(?:appear|seem)(?:s|ed)?$/.test(w) && next === 'to') h.evidential.push(`${w} to`);
     // "the reported attack", "was reported", "142 reported assaults"; not "police reported".
     else if ((w === 'reported' || w === 'claimed') && (BE.has(prev) || ['the', 'a', 'an'].includes(prev) || /^\d/.test(prev) || next === 'to'))
       h.evidential.push(w);

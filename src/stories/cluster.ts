@@ -45,12 +45,18 @@ export class DocFrequencies {
   }
 
   idf(term: string): number {
-    return Math.log((this.n + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    return Math.log(this.n + 1) - logOnePlus(this.df.get(term) ?? 0) + 1;
   }
 
   toJSON(): { n: number; df: Record<string, number> } {
     return { n: this.n, df: Object.fromEntries(this.df) };
   }
+}
+
+// log(1 + df) for the small counts almost every term has, computed once.
+const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, i) => Math.log(1 + i));
+function logOnePlus(x: number): number {
+  return x < LOG_TABLE.length ? LOG_TABLE[x] : Math.log(1 + x);
 }
 
 /**
