@@ -1,9 +1,8 @@
 // Sentence segmentation against gold sentence boundaries in real news:
 // MEANTIME (120 Wikinews articles) and ECB+ (topics 1-35), both distributed
-// as token streams with a sentence number per token. Compares the wink-nlp
-// segmenter (`segmentSentences`) with the scanning one (`segmentSentencesFast`).
-// ECB+ topics 1-22 are the development set (the fast segmenter's rules were
-// tuned on them); MEANTIME and ECB+ 23-35 are the test set.
+// as token streams with a sentence number per token, scoring
+// `segmentSentences`. ECB+ topics 1-22 are the development set (the
+// segmenter's rules were tuned on them); MEANTIME and ECB+ 23-35 are the test set.
 //
 // Neither corpus ships its raw text, so it is rebuilt from the tokens with
 // the usual detokenization rules (no space before `,` `.` `n't` or a closing
@@ -17,25 +16,19 @@
 // paragraph (paragraph starts are given to the segmenter, so they would only
 // dilute the figures); a predicted boundary is right when a gold sentence
 // starts at the same character. `sentence_accuracy` is the share of gold
-// sentences, titles included, that a segmenter returns with exactly their
-// start and end. Speed (`mb_per_s`: MiB of UTF-8 per CPU second of
-// segmentation, paragraphs given, so other load on the machine does not count)
-// is also measured on the first 3000 AllSides articles, where `agreement_f1`
-// is the boundary F1 of `fast` taking `wink` as truth.
+// sentences, titles included, returned with exactly their start and end.
+// Speed (`mb_per_s`: MiB of UTF-8 per CPU second of segmentation, paragraphs
+// given, so other load on the machine does not count) is also measured on the
+// first 3000 AllSides articles.
 //
 // `npm run eval -- sentences [--errors dev|test|meantime|ecb_test]` also lists
-// the boundaries `fast` gets wrong on that split (on stderr), marking those
-// wink gets right.
+// the boundaries it gets wrong on that split (on stderr).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Range } from '../src/model/document.js';
 import { segmentSentences, splitParagraphs } from '../src/text/sentences.js';
-import { segmentSentencesFast } from '../src/text/sentences-fast.js';
 import { dataset, readAllSides } from './lib/datasets.js';
 import { progress, progressDone } from './lib/runner.js';
-
-type Segmenter = (text: string, paragraphs: Range[]) => Range[];
-const SEGMENTERS: Record<string, Segmenter> = { wink: segmentSentences, fast: segmentSentencesFast };
 
 export interface GoldDoc {
   name: string;
@@ -54,18 +47,17 @@ export default async function sentences(args: string[]): Promise<Record<string, 
   const errorsOf = e >= 0 ? args[e + 1] : undefined;
   progress('reading MEANTIME and ECB+…');
   const splits = goldSplits();
-  segmentSentences('Warm up. The model loads here.', [{ start: 0, end: 30 }]);
 
   const figures: Record<string, unknown> = {};
   for (const [name, docs] of Object.entries(splits)) {
     progress(`scoring ${name}…`);
-    const split: Record<string, unknown> = {
+    figures[name] = {
       documents: docs.length,
       sentences: docs.reduce((n, d) => n + d.sentences.length, 0),
       boundaries: docs.reduce((n, d) => n + boundaries(d.sentences, d.paragraphs).size, 0),
+      ...score(docs),
+      mb_per_s: speed(docs),
     };
-    for (const [seg, fn] of Object.entries(SEGMENTERS)) split[seg] = { ...score(docs, fn), mb_per_s: speed(docs, fn) };
-    figures[name] = split;
     if (name === errorsOf) printErrors(docs);
   }
 
@@ -75,22 +67,8 @@ export default async function sentences(args: string[]): Promise<Record<string, 
     return { name: a.id, text: a.text, paragraphs, sentences: [] as Range[] };
   });
   progress('timing on AllSides…');
-  const wink = speed(news, segmentSentences);
-  const fast = speed(news, segmentSentencesFast);
-  let agreement = { tp: 0, fp: 0, fn: 0 };
-  for (const d of news) {
-    const truth = boundaries(segmentSentences(d.text, d.paragraphs), d.paragraphs);
-    agreement = add(agreement, compare(truth, boundaries(segmentSentencesFast(d.text, d.paragraphs), d.paragraphs)));
-  }
+  figures.allsides = { articles: news.length, mb: round(mib(news)), mb_per_s: speed(news) };
   progressDone();
-  figures.allsides = {
-    articles: news.length,
-    mb: round(mib(news)),
-    wink_mb_per_s: wink,
-    fast_mb_per_s: fast,
-    speedup: round(fast / wink),
-    agreement_f1: prf(agreement).f1,
-  };
   return figures;
 }
 
@@ -138,12 +116,12 @@ function prf(c: Counts): { f1: number; precision: number; recall: number } {
   return { f1: round4(f1), precision: round4(precision), recall: round4(recall) };
 }
 
-export function score(docs: GoldDoc[], fn: Segmenter): Record<string, number> {
+export function score(docs: GoldDoc[]): Record<string, number> {
   let counts = { tp: 0, fp: 0, fn: 0 };
   let exact = 0;
   let total = 0;
   for (const d of docs) {
-    const got = fn(d.text, d.paragraphs);
+    const got = segmentSentences(d.text, d.paragraphs);
     counts = add(counts, compare(boundaries(d.sentences, d.paragraphs), boundaries(got, d.paragraphs)));
     const spans = new Set(got.map((r) => `${r.start}:${r.end}`));
     for (const s of d.sentences) if (spans.has(`${s.start}:${s.end}`)) exact++;
@@ -155,15 +133,15 @@ export function score(docs: GoldDoc[], fn: Segmenter): Record<string, number> {
 /**
  * MiB/s of segmentation, repeating the whole set until a second of CPU time
  * has passed. CPU time, not wall time, so that other processes on the machine
- * do not count; the segmenters are single-threaded.
+ * do not count; the segmenter is single-threaded.
  */
-function speed(docs: GoldDoc[], fn: Segmenter): number {
-  for (const d of docs.slice(0, 200)) fn(d.text, d.paragraphs); // JIT warm-up
+function speed(docs: GoldDoc[]): number {
+  for (const d of docs.slice(0, 200)) segmentSentences(d.text, d.paragraphs); // JIT warm-up
   let reps = 0;
   let seconds = 0;
   const t0 = process.cpuUsage();
   do {
-    for (const d of docs) fn(d.text, d.paragraphs);
+    for (const d of docs) segmentSentences(d.text, d.paragraphs);
     reps++;
     const t = process.cpuUsage(t0);
     seconds = (t.user + t.system) / 1e6;
@@ -178,14 +156,13 @@ function mib(docs: GoldDoc[]): number {
 export function printErrors(docs: GoldDoc[]): void {
   for (const d of docs) {
     const gold = boundaries(d.sentences, d.paragraphs);
-    const fast = boundaries(segmentSentencesFast(d.text, d.paragraphs), d.paragraphs);
-    const wink = boundaries(segmentSentences(d.text, d.paragraphs), d.paragraphs);
-    const show = (kind: string, b: number, winkRight: boolean) => {
+    const got = boundaries(segmentSentences(d.text, d.paragraphs), d.paragraphs);
+    const show = (kind: string, b: number) => {
       const context = `${d.text.slice(Math.max(0, b - 60), b)}‖${d.text.slice(b, b + 40)}`.replace(/\s+/g, ' ');
-      process.stderr.write(`${kind} ${winkRight ? 'wink-ok ' : 'both   '} ${d.name}: ${context}\n`);
+      process.stderr.write(`${kind} ${d.name}: ${context}\n`);
     };
-    for (const b of fast) if (!gold.has(b)) show('FP', b, !wink.has(b));
-    for (const b of gold) if (!fast.has(b)) show('FN', b, wink.has(b));
+    for (const b of got) if (!gold.has(b)) show('FP', b);
+    for (const b of gold) if (!got.has(b)) show('FN', b);
   }
 }
 

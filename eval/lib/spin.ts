@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Range } from '../../src/model/document.js';
 import { getNlp, its } from '../../src/text/nlp.js';
-import { splitParagraphs, winkStarts } from '../../src/text/sentences.js';
+import { segmentSentences, splitParagraphs } from '../../src/text/sentences.js';
 import { STOPWORDS } from '../../src/text/stopwords.js';
 
 export type SpinOpName = 'truncate' | 'reorder' | 'drop' | 'boilerplate' | 'synonym' | 'clause' | 'passive' | 'negation' | 'number';
@@ -143,8 +144,8 @@ const OPERATIONS: Record<SpinOpName, Operation> = {
 /** A spun copy of `text` made by applying `ops` in order, with what each changed. */
 export function spin(text: string, ops: SpinOp[], seed: number): SpinResult {
   let id = 0;
-  let paras: Para[] = splitParagraphs(text).map((r) =>
-    sentenceTexts(text, r.start, r.end).map((s) => ({ id: id++, source: s.text, text: s.text, spaced: s.spaced })),
+  let paras: Para[] = splitParagraphs(text).map((p) =>
+    sentenceTexts(text, p).map((s) => ({ id: id++, source: s.text, text: s.text, spaced: s.spaced })),
   );
   const ctx: Ctx = { rng: mulberry32(seed), proper: properWords(paras), distortions: new Map(), nextId: id };
   const applied: AppliedOp[] = [];
@@ -165,12 +166,12 @@ export function spin(text: string, ops: SpinOp[], seed: number): SpinResult {
   return { text: copy, applied, distortions, alignment };
 }
 
-/** The sentences of text[start, end), each with whether whitespace preceded it in the original. */
-function sentenceTexts(text: string, start: number, end: number): { text: string; spaced: boolean }[] {
-  const starts = winkStarts(text, start, end);
-  return starts
-    .map((s, i) => ({ text: text.slice(s, starts[i + 1] ?? end).replace(/\s+/g, ' ').trim(), spaced: i === 0 || /\s/.test(text[s - 1]) }))
-    .filter((s) => s.text);
+/** The sentences of a paragraph, each with whether whitespace preceded it in the original. */
+function sentenceTexts(text: string, paragraph: Range): { text: string; spaced: boolean }[] {
+  return segmentSentences(text, [paragraph]).map((s, i) => ({
+    text: text.slice(s.start, s.end).replace(/\s+/g, ' '),
+    spaced: i === 0 || /\s/.test(text[s.start - 1]),
+  }));
 }
 
 /**

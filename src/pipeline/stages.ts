@@ -8,7 +8,7 @@ import type { CopyRelation } from '../model/collection.js';
 import type { RecordWrite, Store } from '../store/store.js';
 import { applyRecurring, cleanText, recurringKeys } from '../text/clean.js';
 import { normalizeForHash, shortHash } from '../text/normalize.js';
-import { segmentSentencesFast as segmentSentences } from '../text/sentences-fast.js';
+import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
 import { CopyDetector, anchorPrint, type ProvenancePrint } from '../provenance/copies.js';

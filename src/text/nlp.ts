@@ -1,35 +1,23 @@
 // One place that loads wink-nlp and its English model, so every stage shares
-// the same instances (each instance builds its own lexicon cache: ~100 ms and
+// one instance (each instance builds its own lexicon cache: ~100 ms and
 // several MB) instead of loading the model again.
 import { createRequire } from 'node:module';
 import type { AsHelpers, ItsHelpers, Model, WinkMethods } from 'wink-nlp';
 
 const require = createRequire(import.meta.url);
-type WinkFn = (model: Model, pipe?: string[]) => WinkMethods;
+type WinkFn = (model: Model) => WinkMethods;
 
-let model: Model | undefined;
-let full: WinkMethods | undefined;
-let sentencesOnly: WinkMethods | undefined;
-
-function create(pipe?: string[]): WinkMethods {
-  // Required lazily: importing this module must not pay for loading the model.
-  const winkNLP = require('wink-nlp') as WinkFn;
-  model ??= require('wink-eng-lite-web-model') as Model;
-  return winkNLP(model, pipe);
-}
+let nlp: WinkMethods | undefined;
 
 /** The shared wink-nlp instance with the full pipeline (sbd, negation, sentiment, pos, ner, cer). */
 export function getNlp(): WinkMethods {
-  return (full ??= create());
-}
-
-/**
- * A shared instance that only tokenizes and finds sentence boundaries. Its
- * tokens and sentences are identical to `getNlp()`'s (sbd runs first in the
- * pipeline), but skipping pos/ner/sentiment makes `readDoc` over twice as fast.
- */
-export function getSentenceNlp(): WinkMethods {
-  return (sentencesOnly ??= create(['sbd']));
+  if (!nlp) {
+    // Required lazily: importing this module must not pay for loading the model.
+    const winkNLP = require('wink-nlp') as WinkFn;
+    const model = require('wink-eng-lite-web-model') as Model;
+    nlp = winkNLP(model);
+  }
+  return nlp;
 }
 
 // Every instance exposes these very module objects (`methods.its =
