@@ -4,7 +4,8 @@ export type { Story, CopyRelation, CopyKind, AlignedPair } from './model/collect
 export type { Store, Batch, RecordWrite } from './store/store.js';
 export { SqliteStore } from './store/sqlite.js';
 export { ingest, expandInputs, InputError, type IngestItem } from './ingest/index.js';
-export { analyze, ingestInto, buildJson, type AnalyzeOptions, type AnalyzeResult, type RunStats } from './pipeline/analyze.js';
+export { ingestInto, type IngestOptions, type RunStats } from './pipeline/analyze.js';
+export { analyze, buildJson, type AnalyzeOptions, type AnalyzeResult } from './output/build.js';
 export { BATCH_STAGES, prepare, type BatchStage, type BatchContext } from './pipeline/stages.js';
 export { renderReport } from './output/report.js';
 export { validateSitrepJson } from './output/schema.js';

@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyze, type AnalyzeResult } from '../src/pipeline/analyze.js';
+import { analyze, type AnalyzeResult } from '../src/output/build.js';
 import { validateSitrepJson } from '../src/output/schema.js';
 import { renderReport } from '../src/output/report.js';
 import type { JsonDocument } from '../src/output/sitrep-json.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../src/pipeline/analyze.js';
+import { analyze } from '../src/output/build.js';
 import { syntheticJsonl } from './helpers/synthetic.js';
 
 test('worker threads produce exactly what the main thread produces', async () => {

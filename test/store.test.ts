@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../src/store/sqlite.js';
-import { analyze } from '../src/pipeline/analyze.js';
+import { analyze } from '../src/output/build.js';
 import { syntheticJsonl } from './helpers/synthetic.js';
 
 function tempDir(): string {

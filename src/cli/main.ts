@@ -2,7 +2,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { analyze } from '../pipeline/analyze.js';
+import { analyze } from '../output/build.js';
 import { renderReport } from '../output/report.js';
 import { VERSION } from '../version.js';
 import { ProgressLine } from './progress.js';

@@ -1,28 +1,16 @@
-// `analyze`: ingest → prepare (clean, identify) → batch stages (recurring
-// lines, segmentation, duplicates, stories) → one atomic commit per batch →
-// output assembled from the store. Re-running on the same store only
-// processes articles it has not seen; a run killed mid-way loses at most the
-// batch in flight, which the next run redoes.
+// `ingestInto`: ingest → prepare (clean, identify, document stages) → batch
+// stages (recurring lines, provenance, stories) → one atomic commit per batch.
+// Re-running on the same store only processes articles it has not seen; a run
+// killed mid-way loses at most the batch in flight, which the next run redoes.
 import type { Readable } from 'node:stream';
-import type { Document } from '../model/document.js';
-import type { CopyRelation, SharedPassage, Story } from '../model/collection.js';
 import { ingest } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
-import { SqliteStore } from '../store/sqlite.js';
-import { DEFAULT_STORY_OPTIONS, type StoryOptions, type StoryState } from '../stories/cluster.js';
-import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from '../output/sitrep-json.js';
+import { DEFAULT_STORY_OPTIONS, type StoryOptions } from '../stories/cluster.js';
 import type { RawArticle } from '../model/document.js';
-import { BATCH_STAGES, KIND, loadState, type BatchStage, type Pending } from './stages.js';
+import { BATCH_STAGES, loadState, type BatchStage, type Pending } from './stages.js';
 import { PreparePool, prepareInline, type Prepared } from './pool.js';
-import { VERSION } from '../version.js';
-import { canonicalCopies } from '../provenance/relations.js';
-import { independenceGroups } from '../provenance/independence.js';
-import type { Fingerprint } from '../provenance/dedup.js';
 
-export interface AnalyzeOptions {
-  /** SQLite file; in memory when absent. Ignored when `store` is given. */
-  db?: string;
-  store?: Store;
+export interface IngestOptions {
   stdin?: Readable;
   batchSize?: number;
   stories?: Partial<StoryOptions>;
@@ -51,25 +39,10 @@ export interface RunStats {
   errors: { input: string; message: string }[];
 }
 
-export interface AnalyzeResult {
-  json: SitrepJson;
-  stats: RunStats;
-}
 
-export async function analyze(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const store = opts.store ?? new SqliteStore(opts.db);
-  try {
-    const stats = await ingestInto(store, inputs, opts);
-    opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'output' });
-    const json = await buildJson(store, inputs, stats.errors);
-    return { json, stats };
-  } finally {
-    if (!opts.store) await store.close();
-  }
-}
 
 /** Read inputs and commit every new article to the store, batch by batch. */
-export async function ingestInto(store: Store, inputs: string[], opts: AnalyzeOptions = {}): Promise<RunStats> {
+export async function ingestInto(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<RunStats> {
   const stages = opts.stages ?? BATCH_STAGES;
   const batchSize = opts.batchSize ?? 500;
   const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories }, opts.paraphrase ?? true);
@@ -156,34 +129,3 @@ const CHUNK = 50;
 /** Chunks prepared on the main thread before workers start. */
 const INLINE_CHUNKS = 4;
 
-/** The output contract, from everything in the store. */
-export async function buildJson(store: Store, inputs: string[], errors: SitrepJson['errors'] = []): Promise<SitrepJson> {
-  const documents: Document[] = await store.documents();
-  const storyStates = [...(await store.records<StoryState>(KIND.story)).values()];
-  const stories: Story[] = storyStates
-    .map(({ centroid: _c, ...s }) => s)
-    .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
-  const prints = await store.records<Fingerprint>(KIND.fingerprint);
-  const copies = canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints);
-  const independence = independenceGroups(stories, new Map(documents.map((d) => [d.id, d])), copies);
-  return {
-    version: SITREP_JSON_VERSION,
-    generatedAt: new Date().toISOString(),
-    generator: { name: 'sitrep', version: VERSION },
-    inputs,
-    documents: documents.map(toJsonDocument),
-    stories,
-    copies,
-    independence,
-    passages: [...(await store.records<SharedPassage>(KIND.passage)).values()].filter(
-      (sp) => !copies.some((c) => (c.source === sp.source && c.copy === sp.copy) || (c.source === sp.copy && c.copy === sp.source)),
-    ),
-    entities: [],
-    quotes: [],
-    events: [],
-    claims: [],
-    timeline: [],
-    summary: [],
-    errors,
-  };
-}

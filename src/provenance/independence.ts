@@ -6,7 +6,8 @@
 // from an outlet whose article is in the story. Every stage that counts
 // support counts these groups, never documents.
 import type { CopyRelation, IndependenceGroup, Story } from '../model/collection.js';
-import { orient } from './dedup.js';
+import { pickOrigin, type CopyMeta } from './relations.js';
+import { UnionFind } from './union-find.js';
 import { wireAgency } from './wire.js';
 
 export interface GroupDoc {
@@ -51,23 +52,16 @@ function normalizeOutlet(s: string): string {
   return s.trim().replace(/^the\s+/i, '').replace(/[’']s$/, '').toLowerCase();
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    const p = this.parent.get(x);
-    if (p === undefined || p === x) return x;
-    const r = this.find(p);
-    this.parent.set(x, r);
-    return r;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
-  }
-}
-
-export function independenceGroups(stories: Story[], docs: Map<string, GroupDoc>, copies: CopyRelation[]): IndependenceGroup[] {
+/**
+ * `meta`: the documents' copy fingerprints (date, wire, size), so a group's
+ * origin is chosen exactly as a copy's source is.
+ */
+export function independenceGroups(
+  stories: Story[],
+  docs: Map<string, GroupDoc>,
+  copies: CopyRelation[],
+  meta: Map<string, CopyMeta>,
+): IndependenceGroup[] {
   const out: IndependenceGroup[] = [];
   for (const story of stories) {
     const ids = story.documentIds.filter((id) => docs.has(id));
@@ -102,15 +96,10 @@ export function independenceGroups(stories: Story[], docs: Map<string, GroupDoc>
     for (const id of ids) (groups.get(uf.find(id)) ?? groups.set(uf.find(id), []).get(uf.find(id))!).push(id);
     let n = 0;
     for (const members of groups.values()) {
-      const meta = (id: string) => {
-        const d = docs.get(id)!;
-        return { published: d.published, wire: Boolean(wireAgency(d.source)), n: d.text.length };
-      };
-      let origin: [string, ReturnType<typeof meta>] = [members[0], meta(members[0])];
-      for (const id of members.slice(1)) origin = orient(origin, [id, meta(id)])[0];
+      const origin = pickOrigin(members, meta);
       const why = new Set<string>();
       for (const id of members) for (const r of reasons.get(id) ?? []) why.add(r);
-      out.push({ id: `${story.id}-g${++n}`, story: story.id, origin: origin[0], documentIds: members, reasons: [...why].sort() });
+      out.push({ id: `${story.id}-g${++n}`, story: story.id, origin, documentIds: members, reasons: [...why].sort() });
     }
     story.independentSources = groups.size;
   }

@@ -1,10 +1,13 @@
 // Copy relations as a reader wants them. Detection relates each new document
 // to every earlier document it resembles, so three outlets running the same
 // wire story yield three pairwise duplicates, and a cut of that story is
-// related to all three. Here each group of duplicates gets one origin, and
-// every relation points at the origin of its source's group.
+// related to all three. Here each group of duplicates gets one origin and
+// each copy keeps one relation per source group, preferring the relation
+// measured against the origin itself. Relations are never redirected or
+// flipped: their aligned pairs and distortions stay those that were measured.
 import type { CopyRelation } from '../model/collection.js';
 import { orient } from './dedup.js';
+import { UnionFind } from './union-find.js';
 
 export interface CopyMeta {
   published?: string;
@@ -13,74 +16,45 @@ export interface CopyMeta {
   n: number;
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
-    }
-    return p;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
-  }
+/** The likely origin among documents: `orient`'s order, ties broken by id so the choice is total. */
+export function pickOrigin(ids: string[], meta: Map<string, CopyMeta>): string {
+  const sorted = [...ids].sort();
+  let best: [string, CopyMeta] = [sorted[0], meta.get(sorted[0]) ?? { n: 0 }];
+  for (const id of sorted.slice(1)) best = orient(best, [id, meta.get(id) ?? { n: 0 }])[0];
+  return best[0];
 }
 
 export function canonicalCopies(relations: CopyRelation[], meta: Map<string, CopyMeta>): CopyRelation[] {
   const uf = new UnionFind();
   for (const r of relations) if (r.kind === 'duplicate') uf.union(r.source, r.copy);
-  const members = new Map<string, string[]>();
+  const members = new Map<string, Set<string>>();
   for (const r of relations) {
     for (const id of [r.source, r.copy]) {
       const root = uf.find(id);
-      const list = members.get(root) ?? [];
-      if (!list.includes(id)) list.push(id);
-      members.set(root, list);
+      (members.get(root) ?? members.set(root, new Set()).get(root)!).add(id);
     }
   }
-  const originOf = new Map<string, string>();
-  for (const [root, ids] of members) {
-    let best: [string, CopyMeta] = [ids[0], meta.get(ids[0]) ?? { n: 0 }];
-    for (const id of ids.slice(1)) best = orient(best, [id, meta.get(id) ?? { n: 0 }])[0];
-    originOf.set(root, best[0]);
-  }
-  const origin = (id: string) => originOf.get(uf.find(id)) ?? id;
+  const origins = new Set<string>();
+  for (const ids of members.values()) origins.add(pickOrigin([...ids], meta));
 
-  const out = new Map<string, CopyRelation>();
-  const keep = (r: CopyRelation) => {
-    const key = `${r.source}>${r.copy}`;
-    const prev = out.get(key);
-    // Prefer the relation measured against the origin itself, then the closer one.
-    if (!prev || rank(r) > rank(prev)) out.set(key, r);
-  };
-  const rank = (r: CopyRelation & { measuredAgainst?: string }) => (r.measuredAgainst === r.source ? 2 : 0) + r.similarity;
-
+  // One relation per (source group, copy): measured against the origin if
+  // there is one, else the most similar.
+  const best = new Map<string, CopyRelation>();
+  const rank = (r: CopyRelation) => (origins.has(r.source) ? 2 : 0) + r.similarity + r.coverageOfCopy;
   for (const r of relations) {
-    if (r.kind === 'duplicate') {
-      const o = origin(r.source);
-      // Each member once, against its group's origin.
-      for (const id of [r.source, r.copy]) {
-        if (id === o) continue;
-        const other = id === r.source ? r.copy : r.source;
-        keep({ ...r, source: o, copy: id, ...(other === o ? { measuredAgainst: o } : {}) } as CopyRelation);
-      }
-    } else {
-      const src = origin(r.source);
-      if (uf.find(r.copy) === uf.find(src) && r.copy !== src) continue;
-      keep({ ...r, source: src, ...(src === r.source ? { measuredAgainst: src } : {}) } as CopyRelation);
-    }
+    // A duplicate of the origin is the origin's copy, never the other way round.
+    if (origins.has(r.copy) && uf.find(r.copy) === uf.find(r.source)) continue;
+    const key = `${uf.find(r.source)}>${r.copy}`;
+    const prev = best.get(key);
+    if (!prev || rank(r) > rank(prev)) best.set(key, r);
   }
+
   // Two copies of one source resemble each other too; that likeness is the
   // source's, not a relation of their own: drop X -> Y when some Z is a
   // source of both.
+  const kept = [...best.values()];
   const sourcesOf = new Map<string, Set<string>>();
-  for (const r of out.values()) (sourcesOf.get(r.copy) ?? sourcesOf.set(r.copy, new Set()).get(r.copy)!).add(r.source);
+  for (const r of kept) (sourcesOf.get(r.copy) ?? sourcesOf.set(r.copy, new Set()).get(r.copy)!).add(r.source);
   const siblings = (r: CopyRelation) => [...(sourcesOf.get(r.copy) ?? [])].some((z) => z !== r.source && sourcesOf.get(r.source)?.has(z));
-  return [...out.values()]
-    .filter((r) => !siblings(r))
-    .map(({ measuredAgainst: _m, ...r }: CopyRelation & { measuredAgainst?: string }) => r);
+  return kept.filter((r) => !siblings(r));
 }
