@@ -82,4 +82,7 @@ test('a publication date is read from a removed timestamp line or an opening dat
   assert.equal(dateFromText('Body.', ['Published: 3 March 2024 09:10']), '2024-03-03');
   assert.equal(dateFromText('GENEVA, March 4, 2024 — Talks resumed.'), '2024-03-04');
   assert.equal(dateFromText('The treaty signed on March 4, 2019 was cited.'), undefined);
+  assert.equal(dateFromText('KABUL, Aug. 15, 2021 — The city fell.'), '2021-08-15');
+  assert.equal(dateFromText('ST. LOUIS, Aug 15, 2021 - Flooding closed roads.'), '2021-08-15');
+  assert.equal(dateFromText('2021-08-15 KABUL — Talks resumed.'), '2021-08-15');
 });

@@ -2,7 +2,9 @@
 // and on the real seeds in ../shared/seeds.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { relative } from 'node:path';
 import { analyze, type AnalyzeResult } from '../src/output/build.js';
 import { validateSitrepJson } from '../src/output/schema.js';
@@ -97,6 +99,27 @@ test('every sentence offset slices the text to a trimmed, non-empty sentence', (
       const t = d.text.slice(s.start, s.end);
       assert.ok(t.length > 0 && t === t.trim(), `${d.title}: "${t}"`);
     }
+  }
+});
+
+test('small batches and a run split in two give the same copies and stories as one run', async () => {
+  const key = (j: AnalyzeResult['json']) => {
+    const path = new Map(j.documents.map((d) => [d.id, d.path]));
+    return {
+      copies: j.copies.map((c) => `${path.get(c.source)}>${path.get(c.copy)}:${c.kind}:${c.method}`).sort(),
+      stories: j.stories.map((s) => s.documentIds.map((id) => path.get(id)).sort().join('|')).sort(),
+    };
+  };
+  const small = await analyze([CORPUS], { batchSize: 3 });
+  assert.deepEqual(key(small.json), key(result.json));
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-split-'));
+  try {
+    const db = join(dir, 'split.db');
+    await analyze([join(CORPUS, 'text')], { db });
+    const rest = await analyze([CORPUS], { db });
+    assert.deepEqual(key(rest.json).copies, key(result.json).copies);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

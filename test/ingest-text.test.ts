@@ -80,3 +80,10 @@ test('dates: ISO, RFC 2822 and prose forms; garbage is refused', () => {
   assert.equal(toIsoDate('2021-13-40'), undefined);
   assert.equal(toIsoDate('last Thursday'), undefined);
 });
+
+test('metadata lines: a source name of several words, then a date line', () => {
+  const a = parseTextArticle('source: Associated Press\ndate: 2024-03-02\nFloods cut the coastal highway\n\nThe highway was closed.', 'm.txt');
+  assert.equal(a.source, 'Associated Press');
+  assert.equal(a.published, '2024-03-02');
+  assert.equal(a.title, 'Floods cut the coastal highway');
+});

@@ -36,7 +36,15 @@ export function parseTextArticle(text: string, origin: string, format: SourceFor
     const line = nl < 0 ? body : body.slice(0, nl);
     const m = META_LINE.exec(line);
     if (!m || !isMetaValue(m[1].toLowerCase(), m[2])) break;
-    meta[m[1].toLowerCase()] = m[2];
+    const key = m[1].toLowerCase();
+    // A source is a name of any length; a date or URL is one token, and
+    // scrapers sometimes glue the title after it.
+    if (key === 'source') {
+      meta[key] = `${m[2]} ${m[3]}`.trim();
+      body = nl < 0 ? '' : body.slice(nl + 1);
+      continue;
+    }
+    meta[key] = m[2];
     const rest = m[3].trim();
     body = (rest ? rest + '\n' : '') + (nl < 0 ? '' : body.slice(nl + 1));
     if (rest) break;

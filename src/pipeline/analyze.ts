@@ -7,7 +7,7 @@ import { ingest } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions } from '../stories/cluster.js';
 import type { RawArticle } from '../model/document.js';
-import { BATCH_STAGES, loadState, type BatchStage, type Pending } from './stages.js';
+import { BATCH_STAGES, loadState, type BatchContext, type BatchStage, type Pending } from './stages.js';
 import { PreparePool, prepareInline, type Prepared } from './pool.js';
 
 export interface IngestOptions {
@@ -62,10 +62,10 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
     // Chronological order: the earlier of two copies is its source, and
     // stories grow the way the news did. Undated documents go last.
     batch.sort((a, b) => (a.doc.published ?? '\uffff').localeCompare(b.doc.published ?? '\uffff'));
-    const ctx = { batch, store, writes: [], state };
+    const ctx: BatchContext = { batch, store, writes: [], state, fail: (input, message) => fail({ input, message }) };
     for (const stage of stages) await stage.run(ctx);
-    await store.commit({ documents: batch.map((p) => p.doc), records: ctx.writes });
-    stats.added += batch.length;
+    await store.commit({ documents: ctx.batch.map((p) => p.doc), records: ctx.writes });
+    stats.added += ctx.batch.length;
     batch = [];
     inBatch.clear();
   };

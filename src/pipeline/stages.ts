@@ -114,7 +114,10 @@ export function identify(raw: RawArticle): Pending {
 
 /** What batch stages share: the batch, the store, and the state they keep across batches. */
 export interface BatchContext {
+  /** The batch; a stage may drop documents from it (after reporting them with `fail`). */
   batch: Pending[];
+  /** Report a document that cannot be processed; the run goes on. */
+  fail(input: string, message: string): void;
   store: Store;
   writes: RecordWrite[];
   state: PipelineState;
@@ -145,7 +148,8 @@ export interface BatchStage {
 /** Rule 3 of cleaning needs the corpus: count candidate lines, then drop the recurring ones. */
 export const recurringLines: BatchStage = {
   name: 'clean:recurring',
-  async run({ batch, store, writes }) {
+  async run(ctx) {
+    const { batch, store, writes } = ctx;
     const perDoc = batch.map((p) => recurringKeys(p.doc));
     const all = [...new Set(perDoc.flatMap((k) => [...k]))];
     const counts = await store.getRecords<number>(KIND.line, all);
@@ -157,19 +161,36 @@ export const recurringLines: BatchStage = {
       // The text changed: what document stages derived from it must be redone.
       Object.assign(p.doc, { text: cleaned.text, paragraphs: cleaned.paragraphs, removed: cleaned.removed });
       p.normalized = normalizeForHash(cleaned.text);
+      // The id stays that of the text before this rule: it was looked up in
+      // the store before the batch stages ran.
+      p.doc.textHash = shortHash(p.normalized);
       for (const stage of DOCUMENT_STAGES) stage.run(p);
     }
+    ctx.batch = batch.filter((p) => {
+      if (p.doc.text) return true;
+      ctx.fail(p.doc.origin, 'no article text left after removing boilerplate');
+      return false;
+    });
   },
 };
 
 export const provenance: BatchStage = {
   name: 'provenance',
-  async run({ batch, writes, state }) {
+  async run({ batch, writes, state, fail }) {
     const inBatch = new Map(batch.map((p) => [p.doc.id, p.doc]));
     for (const p of batch) {
-      const print = p.print ?? { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
+      if (!p.print) copyPrint.run(p);
+      const print = p.print!;
       writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
-      const { copies: rels, passages } = await state.copies.add(p.doc, print, inBatch);
+      let found;
+      try {
+        found = await state.copies.add(p.doc, print, inBatch);
+      } catch (err) {
+        // One pathological text must not stop the run: store it without copy relations.
+        fail(p.doc.origin, `copy detection failed: ${(err as Error).message}`);
+        continue;
+      }
+      const { copies: rels, passages } = found;
       for (const sp of passages) writes.push({ kind: KIND.passage, key: `${sp.source}>${sp.copy}`, value: sp });
       for (const r of rels) {
         writes.push({ kind: KIND.copy, key: `${r.source}>${r.copy}`, value: r });

@@ -85,7 +85,6 @@ export class DuplicateFinder {
   private index = new LshIndex();
   private prints = new Map<string, Fingerprint>();
   private sigs = new Map<string, Uint32Array>();
-  private byHash = new Map<string, string>();
 
   load(prints: Map<string, Fingerprint>): void {
     for (const [id, fp] of prints) this.insert(id, fp);
@@ -96,17 +95,15 @@ export class DuplicateFinder {
     this.prints.set(id, fp);
     this.sigs.set(id, sig);
     this.index.add(id, sig);
-    if (!this.byHash.has(fp.textHash)) this.byHash.set(fp.textHash, id);
   }
 
   /** Relations of `id` to earlier documents; then indexes it. */
   add(id: string, fp: Fingerprint): CopyRelation[] {
     const sig = decodeSignature(fp.sig);
     const out: CopyRelation[] = [];
-    const exact = this.byHash.get(fp.textHash);
     for (const other of this.index.candidates(sig)) {
       const ofp = this.prints.get(other)!;
-      const isExact = other === exact;
+      const isExact = ofp.textHash === fp.textHash;
       const j = isExact ? 1 : estimateJaccard(sig, this.sigs.get(other)!);
       const inter = isExact ? fp.n : estimateIntersection(j, fp.n, ofp.n);
       const [src, cpy] = orient([other, ofp], [id, fp]);

@@ -37,6 +37,6 @@ export function dateFromText(text: string, removedLines: string[] = []): string 
   // A dateline: the date must open the first paragraph ("KABUL, Aug 15, 2021 —",
   // "15 August 2021:"), not sit anywhere in it, where it may be any past date.
   const first = text.slice(0, Math.min(text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'), 200));
-  const head = /^[^.!?]{0,60}?(?:—|–|-|:|\(\w+\))/.exec(first)?.[0] ?? '';
+  const head = /^.{0,80}?(?:\s[—–-]\s|[—–]|:\s|\)\s*[—–-])/.exec(first)?.[0] ?? '';
   return head ? findDate(head) : undefined;
 }
