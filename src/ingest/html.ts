@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { RawArticle } from '../model/document.js';
 import { toIsoDate } from './dates.js';
+import { InputError } from './errors.js';
 
 export function extractHtml(html: string, origin: string): RawArticle {
   const doc = parseDocument(html);
@@ -32,7 +33,7 @@ export function extractHtml(html: string, origin: string): RawArticle {
     prune(body, title ?? '');
     text = blocksToText(body);
   }
-  if (!text) throw new Error(`no article text found in HTML (${origin})`);
+  if (!text) throw new InputError(origin, 'no article text found in the HTML');
 
   const result: RawArticle = { origin, format: 'html', text };
   if (title) result.title = title;

@@ -46,7 +46,7 @@ export async function expandInputs(inputs: string[]): Promise<{ targets: string[
       st = await stat(input);
     } catch {
       if (fg.isDynamicPattern(input)) {
-        const files = (await fg(input, { onlyFiles: true, dot: false })).sort();
+        const files = (await fg(input, { onlyFiles: true, dot: false, suppressErrors: true })).sort();
         if (files.length) targets.push(...files);
         else errors.push({ error: { input, message: 'no files match this pattern' } });
       } else {
@@ -54,8 +54,14 @@ export async function expandInputs(inputs: string[]): Promise<{ targets: string[
       }
       continue;
     }
-    if (st.isDirectory()) targets.push(...(await walk(input)));
-    else targets.push(input);
+    if (!st.isDirectory()) targets.push(input);
+    else {
+      try {
+        targets.push(...(await walk(input)));
+      } catch (err) {
+        errors.push({ error: { input, message: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` } });
+      }
+    }
   }
   return { targets, errors };
 }
@@ -104,7 +110,7 @@ async function* ingestOne(target: string, opts: IngestOptions): AsyncGenerator<I
       throw new InputError(target, `file too large for one article (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB — split it, or use JSONL for many articles)`);
     }
     let bytes: Uint8Array = await readFile(target);
-    if (lower.endsWith('.gz')) bytes = gunzipSync(bytes);
+    if (lower.endsWith('.gz')) bytes = gunzipSync(bytes, { maxOutputLength: MAX_ARTICLE_BYTES * 10 });
     const text = decodeBytes(bytes, target);
     yield* fromText(text, target, inner);
   } catch (err) {
@@ -147,7 +153,7 @@ async function* streamJsonl(stream: Readable, origin: string): AsyncGenerator<In
   const batch: ParsedRecords = { articles: [], skipped: [] };
   for await (const line of rl) {
     lineNo++;
-    parseJsonlLine(line, lineNo, origin, batch);
+    parseJsonlLine(lineNo === 1 ? line.replace(/^\uFEFF/, '') : line, lineNo, origin, batch);
     if (batch.articles.length) yield { article: batch.articles.pop()! };
     if (batch.skipped.length) {
       const s = batch.skipped.pop()!;

@@ -1,8 +1,8 @@
 // Validation of sitrep.json: the JSON Schema in docs/sitrep.schema.json for
 // shape, plus the cross-references and offset invariants a schema cannot say.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../version.js';
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Range } from '../model/document.js';
@@ -20,14 +20,7 @@ const SCHEMA_FILE = join('docs', 'sitrep.schema.json');
  * both as src/output/schema.ts (tsx) and as dist/src/output/schema.js (tsc).
  */
 export function schemaPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, SCHEMA_FILE);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${SCHEMA_FILE} not found above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
+  return join(PACKAGE_ROOT, SCHEMA_FILE);
 }
 
 let compiled: ValidateFunction | undefined;

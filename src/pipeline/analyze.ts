@@ -61,7 +61,8 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
     stats.alreadyStored += inBatch.size - batch.length;
     // Chronological order: the earlier of two copies is its source, and
     // stories grow the way the news did. Undated documents go last.
-    batch.sort((a, b) => (a.doc.published ?? '\uffff').localeCompare(b.doc.published ?? '\uffff'));
+    const time = (p: Pending) => (p.doc.published ? Date.parse(p.doc.published) : Infinity);
+    batch.sort((a, b) => time(a) - time(b));
     const ctx: BatchContext = { batch, store, writes: [], state, fail: (input, message) => fail({ input, message }) };
     for (const stage of stages) await stage.run(ctx);
     await store.commit({ documents: ctx.batch.map((p) => p.doc), records: ctx.writes });

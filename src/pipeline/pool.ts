@@ -19,7 +19,7 @@ export function prepareInline(raws: RawArticle[]): Prepared[] {
 
 export class PreparePool {
   private workers: Worker[] = [];
-  private waiting = new Map<number, { resolve: (r: Prepared[]) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<number, { worker: Worker; raws: RawArticle[]; resolve: (r: Prepared[]) => void }>();
   private next = 0;
 
   constructor(size: number) {
@@ -37,25 +37,39 @@ export class PreparePool {
         this.waiting.delete(m.id);
         p?.resolve(m.results);
       });
-      w.on('error', (err) => {
-        for (const p of this.waiting.values()) p.reject(err);
-        this.waiting.clear();
+      // A worker that dies fails only its own chunks, each article named.
+      w.on('error', (err) => this.failWorker(w, err.message));
+      w.on('exit', (code) => {
+        if (code !== 0) this.failWorker(w, `exited with code ${code}`);
       });
       this.workers.push(w);
     }
   }
 
+  private failWorker(w: Worker, reason: string): void {
+    for (const [id, job] of this.waiting) {
+      if (job.worker !== w) continue;
+      this.waiting.delete(id);
+      job.resolve(job.raws.map((r) => ({ error: { input: r.origin, message: `preparation failed: worker ${reason}` } })));
+    }
+    this.workers = this.workers.filter((x) => x !== w);
+  }
+
+  /** Never rejects: a failure comes back as an error per article. */
   prepare(raws: RawArticle[]): Promise<Prepared[]> {
+    if (!this.workers.length) return Promise.resolve(prepareInline(raws));
     const id = this.next++;
     const worker = this.workers[id % this.workers.length];
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+    return new Promise((resolve) => {
+      this.waiting.set(id, { worker, raws, resolve });
       worker.postMessage({ id, raws });
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const all = this.workers;
+    this.workers = [];
+    await Promise.all(all.map((w) => w.terminate()));
     this.workers = [];
   }
 }

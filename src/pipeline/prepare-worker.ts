@@ -2,15 +2,8 @@
 // chunks of raw articles sent by `PreparePool`.
 import { parentPort } from 'node:worker_threads';
 import type { RawArticle } from '../model/document.js';
-import { prepare } from './stages.js';
+import { prepareInline } from './pool.js';
 
 parentPort!.on('message', (msg: { id: number; raws: RawArticle[] }) => {
-  const results = msg.raws.map((raw) => {
-    try {
-      return { ok: prepare(raw) };
-    } catch (err) {
-      return { error: { input: raw.origin, message: (err as Error).message } };
-    }
-  });
-  parentPort!.postMessage({ id: msg.id, results });
+  parentPort!.postMessage({ id: msg.id, results: prepareInline(msg.raws) });
 });

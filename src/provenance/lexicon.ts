@@ -2,8 +2,8 @@
 // from WordNet): base forms, synonym classes and rough word frequencies. It
 // is loaded once, on first use.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../version.js';
 import { gunzipSync } from 'node:zlib';
 
 const FILE = 'lexicon.txt.gz';
@@ -36,16 +36,10 @@ let lexicon: LexiconText | undefined;
 // Entries are decoded from their lines on first lookup.
 const entries = new Map<string, Entry | null>();
 
-// The module sits in src/provenance (tsx) or dist/src/provenance (compiled);
-// data/ is at the package root either way.
 function findFile(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'data', FILE);
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  throw new Error(`${FILE} not found above ${fileURLToPath(import.meta.url)}; run scripts/build-lexicon.ts`);
+  const p = join(PACKAGE_ROOT, 'data', FILE);
+  if (!existsSync(p)) throw new Error(`${p} not found; run scripts/build-lexicon.ts`);
+  return p;
 }
 
 function load(): LexiconText {
