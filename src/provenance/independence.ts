@@ -8,7 +8,7 @@
 import type { CopyRelation, IndependenceGroup, Story } from '../model/collection.js';
 import { pickOrigin, type CopyMeta } from './relations.js';
 import { UnionFind } from './union-find.js';
-import { wireAgency } from './wire.js';
+import { AGENCY_NAMES, wireAgency } from './wire.js';
 
 export interface GroupDoc {
   id: string;
@@ -17,7 +17,7 @@ export interface GroupDoc {
   text: string;
 }
 
-const AGENCY = '(AFP|AP|Reuters|Associated Press|Agence France[- ]Presse|dpa|EFE|ANSA|Xinhua|Kyodo|PTI|IANS|UPI|Anadolu|TASS|Yonhap|Bloomberg)';
+const AGENCY = AGENCY_NAMES;
 // Cues that the agency's reporting is the basis of the text, not a passing mention.
 const AGENCY_CUES: RegExp[] = [
   new RegExp(`\\(${AGENCY}\\)\\s*[-—–:]`, 'g'),

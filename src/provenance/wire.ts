@@ -26,7 +26,11 @@ export function wireAgency(source: string | undefined): string | undefined {
   return undefined;
 }
 
-const DATELINE = /^[^\n]{0,80}?\((AFP|AP|Reuters|dpa|ANSA|EFE|Xinhua|Kyodo|PTI|IANS|UPI|Anadolu|TASS|Yonhap|Bloomberg)\)\s*[-—–:]/;
+/** Agency names as they appear in running text, as a regex alternation (one capture group). */
+export const AGENCY_NAMES =
+  '(AFP|AP|Reuters|Associated Press|Agence France[- ]Presse|dpa|EFE|ANSA|Xinhua|Kyodo|PTI|IANS|UPI|Anadolu|TASS|Yonhap|Bloomberg)';
+
+const DATELINE = new RegExp(`^[^\\n]{0,80}?\\(${AGENCY_NAMES}\\)\\s*[-—–:]`);
 
 /** The agency named in an opening dateline: "KALEMIE (AFP) -", "GENEVA (Reuters) —". */
 export function datelineAgency(text: string): string | undefined {
