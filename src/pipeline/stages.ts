@@ -11,7 +11,7 @@ import { normalizeForHash, shortHash } from '../text/normalize.js';
 import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
-import { CopyDetector, anchorPrint, type ProvenancePrint } from '../provenance/copies.js';
+import { CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
 import { DocFrequencies, StoryClusterer, terms, vectorize, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the stages, with what per-document stages derived from it. */
@@ -51,7 +51,7 @@ export const storyTerms: DocumentStage = {
 export const copyPrint: DocumentStage = {
   name: 'copy-print',
   run(p) {
-    p.print = { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
+    p.print = fingerprint(p.doc, p.normalized);
   },
 };
 
@@ -181,15 +181,16 @@ export const provenance: BatchStage = {
     for (const p of batch) {
       if (!p.print) copyPrint.run(p);
       const print = p.print!;
-      writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
       let found;
       try {
         found = await state.copies.add(p.doc, print, inBatch);
       } catch (err) {
         // One pathological text must not stop the run: store it without copy relations.
         fail(p.doc.origin, `copy detection failed: ${(err as Error).message}`);
-        continue;
+        found = { copies: [], passages: [] };
       }
+      // After `add`, which fills in the anchors when it looks for paraphrases.
+      writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
       const { copies: rels, passages } = found;
       for (const sp of passages) writes.push({ kind: KIND.passage, key: `${sp.source}>${sp.copy}`, value: sp });
       for (const r of rels) {

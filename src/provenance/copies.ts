@@ -93,7 +93,8 @@ export class CopyDetector {
   async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<{ copies: CopyRelation[]; passages: SharedPassage[] }> {
     const found = this.dups.add(doc.id, print);
     if (!this.opts.paraphrase) return { copies: found, passages: [] };
-    const anchors = print.anchors ? decodeSignature(print.anchors) : new Uint32Array(0);
+    print.anchors ??= anchorPrint(doc);
+    const anchors = decodeSignature(print.anchors);
     const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
     for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);
     this.anchors.add(doc.id, anchors);
