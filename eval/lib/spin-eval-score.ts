@@ -2,7 +2,7 @@
 // truth (which copy was spun from which original, and which sentences it
 // distorted), per recipe and overall.
 import type { Document } from '../../src/model/document.js';
-import type { Distortion } from '../../src/model/collection.js';
+import type { AlignedPair, Distortion } from '../../src/model/collection.js';
 import type { SpinDistortion } from './spin.js';
 
 /** A document of the evaluation pool and what the generator knows about it. */
@@ -21,6 +21,7 @@ export interface Member {
 export interface Found {
   source: string;
   copy: string;
+  pairs?: AlignedPair[];
   distortions?: Distortion[];
 }
 
@@ -57,9 +58,16 @@ const ratio = (a: number, b: number): number | null => (b ? Math.round((a / b) *
 /** Letters and digits only: the generator and the product segment and space sentences differently. */
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** One sentence inside the other: segmentation may split or merge where the generator did not. */
+/**
+ * The same sentence, or one inside the other: segmentation may split or merge
+ * where the generator did not. A short piece ("2.", a list number the
+ * generator split off) counts only at the start of the other.
+ */
 function overlaps(a: string, b: string): boolean {
-  return a.length >= 10 && b.length >= 10 && (a.includes(b) || b.includes(a));
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 10 ? long.includes(short) : long.startsWith(short);
 }
 
 function sentence(doc: Document, i: number): string {
@@ -84,7 +92,7 @@ export interface SpinScore {
 export function scoreRelations(relations: Found[], members: Map<string, Member>, recipes: string[], groups: Record<string, string[]>): SpinScore {
   const all = tally();
   const per = new Map(recipes.map((r) => [r, tally()]));
-  const details: Record<string, unknown[]> = { false_relations: [], missed: [], false_flags: [] };
+  const details: Record<string, unknown[]> = { false_relations: [], missed: [], false_flags: [], missed_distortions: [] };
   const falseFlagTypes: Record<string, number> = {};
   const byType: Record<string, { flags: number; trueFlags: number; distortions: number; found: number }> = {};
   const typeTally = (t: string) => (byType[t] ??= { flags: 0, trueFlags: 0, distortions: 0, found: 0 });
@@ -106,6 +114,7 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
   const seen = new Set<string>();
   const foundPairs = new Set<string>();
   const matched = new Set<string>();
+  const aligned = new Set<string>();
   for (const r of relations) {
     const key = r.source < r.copy ? `${r.source}|${r.copy}` : `${r.copy}|${r.source}`;
     if (seen.has(key)) continue;
@@ -128,12 +137,19 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
         }
         t.flags += flags.length;
       }
+      const truth = (copy.distortions ?? []).map((g) => ({ type: g.type, source: norm(g.sourceSentence), copy: norm(g.copySentence) }));
+      const find = (p: { sourceSentence: number; copySentence: number }, type?: string): number => {
+        const s = sentence(orig.doc, forward ? p.sourceSentence : p.copySentence);
+        const c = sentence(copy.doc, forward ? p.copySentence : p.sourceSentence);
+        return truth.findIndex((g) => (!type || g.type === type) && overlaps(c, g.copy) && overlaps(s, g.source));
+      };
+      // Whether the aligner paired each distorted sentence with its original: a flag needs that first.
+      for (const p of r.pairs ?? []) {
+        const gt = find(p);
+        if (gt >= 0) aligned.add(`${copy.doc.id}#${gt}`);
+      }
       for (const f of flags) {
-        const s = sentence(orig.doc, forward ? f.sourceSentence : f.copySentence);
-        const c = sentence(copy.doc, forward ? f.copySentence : f.sourceSentence);
-        const gt = (copy.distortions ?? []).findIndex(
-          (g) => g.type === f.type && overlaps(c, norm(g.copySentence)) && overlaps(s, norm(g.sourceSentence)),
-        );
+        const gt = find(f, f.type);
         typeTally(f.type).flags++;
         if (gt >= 0) {
           all.trueFlags++;
@@ -142,7 +158,13 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
           matched.add(`${copy.doc.id}#${gt}`);
         } else {
           falseFlagTypes[f.type] = (falseFlagTypes[f.type] ?? 0) + 1;
-          details.false_flags.push({ recipe: copy.recipe, type: f.type, detail: f.detail, source: textOf(orig.doc, forward ? f.sourceSentence : f.copySentence), copy: textOf(copy.doc, forward ? f.copySentence : f.sourceSentence) });
+          details.false_flags.push({
+            recipe: copy.recipe,
+            type: f.type,
+            detail: f.detail,
+            source: textOf(orig.doc, forward ? f.sourceSentence : f.copySentence),
+            copy: textOf(copy.doc, forward ? f.copySentence : f.sourceSentence),
+          });
         }
       }
     } else if (a.role === 'copy' && b.role === 'copy' && a.family === b.family) {
@@ -164,7 +186,11 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
     if (m.role !== 'copy') continue;
     if (!foundPairs.has(m.doc.id)) details.missed.push({ recipe: m.recipe, original: describe(originalOf.get(m.family)!), copy: m.doc.id });
     (m.distortions ?? []).forEach((d, i) => {
-      if (!matched.has(`${m.doc.id}#${i}`)) return;
+      if (!matched.has(`${m.doc.id}#${i}`)) {
+        const pair = { pair_found: foundPairs.has(m.doc.id), aligned: aligned.has(`${m.doc.id}#${i}`) };
+        details.missed_distortions.push({ recipe: m.recipe, ...pair, ...d });
+        return;
+      }
       all.distortionsFound++;
       per.get(m.recipe!)!.distortionsFound++;
       typeTally(d.type).found++;
@@ -181,6 +207,7 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
       origin_accuracy_undated: ratio(t.origin - t.datedOrigin, t.found - t.datedFound),
       flags: t.flags,
       true_flags: t.trueFlags,
+      distortion_precision: ratio(t.trueFlags, t.flags),
       ...(t.distortions ? { distortion_recall: ratio(t.distortionsFound, t.distortions) } : {}),
     };
   }
@@ -204,6 +231,7 @@ export function scoreRelations(relations: Found[], members: Map<string, Member>,
       ...groupFigures,
       distortion_precision: ratio(all.trueFlags, all.flags),
       distortion_recall: ratio(all.distortionsFound, all.distortions),
+      distortion_pairs_aligned: ratio(aligned.size, all.distortions),
       distortion_flags: all.flags,
       distortion_by_type: types,
       false_flags_by_type: falseFlagTypes,

@@ -10,6 +10,80 @@ import { AnchorIndex, documentAnchors } from './anchors.js';
 import { DuplicateFinder, orient, type Fingerprint } from './dedup.js';
 import { detectDistortions } from './distortion.js';
 import { decodeSignature, encodeSignature } from './minhash.js';
+import { lemmas, lemmaFrequency } from './lexicon.js';
+import { FUNCTION_WORDS } from './tokens.js';
+
+/** Whether dates or a wire source orient the pair (the first two rules of `orient`). */
+function metadataDecides(a: ProvenancePrint, b: ProvenancePrint): boolean {
+  const pa = a.published;
+  const pb = b.published;
+  if (pa && pb) {
+    const timed = pa.includes('T') && pb.includes('T');
+    const ta = timed ? Date.parse(pa) : Date.parse(pa.slice(0, 10));
+    const tb = timed ? Date.parse(pb) : Date.parse(pb.slice(0, 10));
+    if (ta !== tb && !isNaN(ta) && !isNaN(tb)) return true;
+  }
+  return Boolean(a.wire) !== Boolean(b.wire);
+}
+
+/** Sentences this long are reporting; shorter unaligned ones may be furniture. */
+const SUBSTANTIVE_WORDS = 10;
+/** Unaligned reporting text (characters) one side must have beyond the other to be the more complete. */
+const UNALIGNED_MARGIN = 100;
+/** Difference of mean log SemCor frequency that tells the plainer wording. */
+const FREQUENCY_MARGIN = 0.15;
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+
+function unaligned(d: DocumentFeatures, aligned: Set<number>): { substantive: number; furniture: number } {
+  let substantive = 0;
+  let furniture = 0;
+  d.sentences.forEach((s, i) => {
+    if (aligned.has(i)) return;
+    if ((s.text.match(WORD)?.length ?? 0) >= SUBSTANTIVE_WORDS) substantive += s.length;
+    // Only lines that end like sentences: the corpus rule strips recurring
+    // non-sentence lines from later documents, which would make them look complete.
+    else if (/[.!?]["”’)]?$/.test(s.text.trim())) furniture++;
+  });
+  return { substantive, furniture };
+}
+
+/** Sum and count of log SemCor frequencies of the content words of `a` that `b` lacks (names aside). */
+function ownWords(a: string, b: string): [number, number] {
+  const theirs = new Set((b.match(WORD) ?? []).map((w) => w.toLowerCase()));
+  let sum = 0;
+  let n = 0;
+  (a.match(WORD) ?? []).forEach((w, i) => {
+    const lower = w.toLowerCase();
+    if ((i > 0 && /^\p{Lu}/u.test(w)) || lower.length < 3 || FUNCTION_WORDS.has(lower) || theirs.has(lower)) return;
+    sum += Math.log1p(lemmaFrequency(lemmas(lower)[0]) ?? 0);
+    n++;
+  });
+  return [sum, n];
+}
+
+/**
+ * For a pair no metadata orients: whether the text says the document taken as
+ * the copy is the source. The side with more reporting the other lacks is the
+ * more complete, so the source; else, where sentences were reworded, the side
+ * with the commoner words (spinners swap in rarer synonyms); else the side
+ * with fewer short unaligned lines (republishers add "Share this" furniture).
+ */
+function textSaysReversed(src: DocumentFeatures, cp: DocumentFeatures, a: AlignmentResult): boolean {
+  const us = unaligned(src, new Set(a.pairs.map((p) => p.sourceSentence)));
+  const uc = unaligned(cp, new Set(a.pairs.map((p) => p.copySentence)));
+  if (Math.abs(us.substantive - uc.substantive) >= UNALIGNED_MARGIN) return uc.substantive > us.substantive;
+  let [ss, sn, cs, cn] = [0, 0, 0, 0];
+  for (const p of a.pairs) {
+    if (p.kind === 'verbatim') continue;
+    const x = src.sentences[p.sourceSentence].text;
+    const y = cp.sentences[p.copySentence].text;
+    const [s1, n1] = ownWords(x, y);
+    const [s2, n2] = ownWords(y, x);
+    [ss, sn, cs, cn] = [ss + s1, sn + n1, cs + s2, cn + n2];
+  }
+  if (sn >= 3 && cn >= 3 && Math.abs(ss / sn - cs / cn) >= FREQUENCY_MARGIN) return cs / cn > ss / sn;
+  return uc.furniture < us.furniture;
+}
 
 /** A fingerprint with the document's paraphrase-robust anchors. */
 export interface ProvenancePrint extends Fingerprint {
@@ -109,9 +183,16 @@ export class CopyDetector {
       const theirs = feats.get(other);
       const meta = this.meta.get(other);
       if (!theirs || !meta) continue;
-      const [[srcId], [copyId]] = orient([other, meta], [doc.id, print]);
-      const [src, cp] = srcId === doc.id ? [mine, theirs] : [theirs, mine];
-      const a = alignDocuments(src[1], cp[1]);
+      let [[srcId], [copyId]] = orient([other, meta], [doc.id, print]);
+      let [src, cp] = srcId === doc.id ? [mine, theirs] : [theirs, mine];
+      let a = alignDocuments(src[1], cp[1]);
+      // No dates or wire source to tell the origin: the texts may (measured on
+      // generated spins: undated origin accuracy 0.61 -> 0.90 on the test split).
+      if (!metadataDecides(meta, print) && textSaysReversed(src[1], cp[1], a)) {
+        [srcId, copyId] = [copyId, srcId];
+        [src, cp] = [cp, src];
+        a = alignDocuments(src[1], cp[1]);
+      }
       const shingle = found.find((r) => r.source === other || r.copy === other);
       if (!shingle && !isCopy(a)) {
         // Below a copy, sentences taken word for word are still worth showing:
