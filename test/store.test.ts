@@ -29,6 +29,20 @@ test('commit writes documents and records; deletes with null', async () => {
   await s.close();
 });
 
+test('a database in use by another run is refused with a clear message', () => {
+  const dir = tempDir();
+  try {
+    const db = join(dir, 'busy.db');
+    const first = new SqliteStore(db);
+    assert.throws(() => new SqliteStore(db), /busy\.db: the database is in use by another sitrep run/);
+    void first.close();
+    const again = new SqliteStore(db);
+    void again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('re-running on an existing database processes only new articles', async () => {
   const dir = tempDir();
   try {

@@ -11,8 +11,21 @@ export class SqliteStore implements Store {
   private stmts;
 
   constructor(file = ':memory:') {
-    this.db = new Database(file);
-    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db = new Database(file, { timeout: 0 });
+    if (file !== ':memory:') {
+      // One run at a time per database: stages keep corpus state in memory
+      // between batches, so two writers would overwrite each other's counts.
+      // The lock dies with the process, so a killed run never leaves it held.
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      try {
+        this.db.pragma('journal_mode = WAL');
+        this.db.exec('BEGIN IMMEDIATE; COMMIT');
+      } catch (err) {
+        this.db.close();
+        if ((err as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new Error(`${file}: the database is in use by another sitrep run`);
+        throw err;
+      }
+    }
     // NORMAL is durable against process kills in WAL mode (only an OS crash
     // can lose the last transactions, never corrupt the file).
     this.db.pragma('synchronous = NORMAL');
