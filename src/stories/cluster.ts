@@ -221,10 +221,13 @@ export class StoryClusterer {
     }
     for (const [t, w] of v) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
     if (s.centroid.size > CENTROID_TERMS * 1.5) {
-      const kept = [...s.centroid].sort((a, b) => b[1] - a[1]).slice(0, CENTROID_TERMS);
-      s.centroid = new Map(kept);
+      const sorted = [...s.centroid].sort((a, b) => b[1] - a[1]);
+      // Dropped terms leave the index too, so a story reloaded from the store
+      // is indexed exactly as the one built in memory.
+      for (const [t] of sorted.slice(CENTROID_TERMS)) this.byTerm.get(t)?.delete(s);
+      s.centroid = new Map(sorted.slice(0, CENTROID_TERMS));
     }
-    for (const t of v.keys()) this.index(t, s);
+    for (const t of v.keys()) if (s.centroid.has(t)) this.index(t, s);
     let norm = 0;
     for (const w of s.centroid.values()) norm += w * w;
     s.norm = Math.sqrt(norm);
