@@ -68,7 +68,7 @@ import { canonicalCopies, type CopyMeta } from '../src/provenance/relations.js';
 import { normalizeForHash } from '../src/text/normalize.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import { mulberry32 } from '../eval/lib/spin.js';
-import { corpusFile, ensureCorpus, removeStore, TRUTH, SPIN_MIX, type Truth } from './lib/copy-corpus.js';
+import { corpusFile, ensureCorpus, removeStore, TRUTH, SPIN_MIX, type CorpusMeta, type Truth } from './lib/copy-corpus.js';
 
 interface PkgMinhash {
   update(s: string): void;
@@ -137,27 +137,61 @@ export default async function (argv: string[]) {
   }
 }
 
-async function measure(args: Args, store: SqliteStore, meta: Awaited<ReturnType<typeof ensureCorpus>>) {
+/** The corpus in arrival order, with its ground truth. */
+interface Corpus {
+  store: SqliteStore;
+  truth: Map<string, Truth>;
+  /** Document ids in arrival order, cut into batches. */
+  batches: string[][];
+  articles: number;
+  originalOf: Map<number, string>;
+  /** Ground-truth edges by unordered pair: the original, and what the other document is. */
+  edges: Map<string, { original: string; group: string }>;
+}
+
+async function loadCorpus(store: SqliteStore, batch: number): Promise<Corpus> {
   const truth = await store.records<Truth>(TRUTH);
   const order = [...truth.keys()].sort((a, b) => truth.get(a)!.order - truth.get(b)!.order);
   const originalOf = new Map<number, string>();
   for (const [id, t] of truth) if (t.role === 'original') originalOf.set(t.family, id);
-  // Ground-truth edges, keyed by unordered pair, to the derived document's role.
-  const edges = new Map<string, { original: string; derived: string; group: string }>();
+  const edges: Corpus['edges'] = new Map();
   for (const [id, t] of truth) {
     const original = originalOf.get(t.family);
     if (t.role === 'original' || !original) continue;
-    edges.set(pairKey(id, original), { original, derived: id, group: t.role === 'repeat' ? 'repeat' : t.recipe! });
+    edges.set(pairKey(id, original), { original, group: t.role === 'repeat' ? 'repeat' : t.recipe! });
   }
   const batches: string[][] = [];
-  for (let i = 0; i < order.length; i += args.batch) batches.push(order.slice(i, i + args.batch));
-  const loadBatch = async (ids: string[]) => {
-    const docs = await store.getDocuments(ids);
-    // Chronological within the batch, undated last, as `analyze` orders it.
-    return docs.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'));
-  };
+  for (let i = 0; i < order.length; i += batch) batches.push(order.slice(i, i + batch));
+  return { store, truth, batches, articles: order.length, originalOf, edges };
+}
 
-  // --- ours ---
+/** A batch's documents, chronological and undated last, as `analyze` orders them. */
+async function loadBatch(store: SqliteStore, ids: string[]): Promise<Document[]> {
+  const docs = await store.getDocuments(ids);
+  return docs.sort((a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff'));
+}
+
+async function measure(args: Args, store: SqliteStore, meta: CorpusMeta) {
+  const corpus = await loadCorpus(store, args.batch);
+  const ours = await runDetector(args, corpus);
+  const figures: Record<string, unknown> = {
+    articles: corpus.articles,
+    originals: meta.originals,
+    repeats: meta.repeats,
+    spun: meta.spins,
+    copies_true: corpus.edges.size,
+    ...ours.figures,
+    ...(await score(args, corpus, ours.found, ours.sample)),
+    ...(await measurePrepare()),
+    corpus_build_s: round(meta.buildSeconds),
+  };
+  if (args.pkg) Object.assign(figures, await measurePackage(corpus, ours.cpuPerArticle));
+  progressDone();
+  return figures;
+}
+
+/** Our detector over the corpus: time, memory, and the relations it finds. */
+async function runDetector(args: Args, { store, truth, batches, articles, edges }: Corpus) {
   // Load the lexicon and the language model first: they are the process's,
   // not the detector's state.
   alignDocuments(['Police arrested three men in the city on Monday night.'], ['Officers detained three men in the city on Monday.']);
@@ -194,7 +228,7 @@ async function measure(args: Args, store: SqliteStore, meta: Awaited<ReturnType<
   const sample: CopyRelation[] = [];
   const rng = mulberry32(7);
   for (const [b, ids] of batches.entries()) {
-    const docs = await loadBatch(ids);
+    const docs = await loadBatch(store, ids);
     const normalized = docs.map((d) => normalizeForHash(d.text));
     let t = performance.now();
     let c = process.cpuUsage();
@@ -222,8 +256,7 @@ async function measure(args: Args, store: SqliteStore, meta: Awaited<ReturnType<
       byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
       const key = pairKey(r.source, r.copy);
       found.add(key);
-      const edge = edges.get(key);
-      if (edge && edge.original === r.source) oriented++;
+      if (edges.get(key)?.original === r.source) oriented++;
       if (truth.get(r.source)!.family === truth.get(r.copy)!.family) continue;
       // Reservoir sample of the relations across families, for review.
       crossFamily++;
@@ -234,15 +267,42 @@ async function measure(args: Args, store: SqliteStore, meta: Awaited<ReturnType<
       }
     }
     done += docs.length;
-    if (b % 10 === 9 || done === order.length)
-      progress(`provenance: ${done}/${order.length} (${Math.round(done / addSeconds)}/s, ${relations} relations)`);
+    if (b % 10 === 9 || done === articles) progress(`provenance: ${done}/${articles} (${Math.round(done / addSeconds)}/s, ${relations} relations)`);
   }
   const peakRss = process.resourceUsage().maxRSS / 1024;
   // Held in a global while measured: a local the code no longer reads may be collected.
   (globalThis as { benchDetector?: unknown }).benchDetector = detector;
   const detectorHeap = heapAndBuffers() - heapBefore;
   delete (globalThis as { benchDetector?: unknown }).benchDetector;
+  const foundEdges = [...edges.keys()].filter((k) => found.has(k)).length;
+  return {
+    found,
+    sample,
+    cpuPerArticle: (printCpu + addCpu) / articles,
+    figures: {
+      articles_per_s: round(articles / addSeconds),
+      cpu_s: round(addCpu),
+      wall_s: round(addSeconds),
+      articles_per_cpu_s: round(articles / addCpu),
+      store_fetch_s: round(fetchSeconds),
+      store_fetched_docs: fetched,
+      prints_articles_per_s: round(articles / printSeconds),
+      peak_rss_mb: Math.round(peakRss),
+      detector_heap_mb: Math.round(detectorHeap),
+      relations,
+      canonical_relations: canonicalCopies(kept, metaOf).length,
+      reworded_pairs: rewordedPairs,
+      shared_passages: passages,
+      by_method: byMethod,
+      by_kind: byKind,
+      cross_family_relations: crossFamily,
+      oriented_to_original: round(oriented / Math.max(1, foundEdges), 4),
+    },
+  };
+}
 
+/** Recall against the generated truth; precision, crediting originals that share text. */
+async function score(args: Args, { store, truth, originalOf, edges }: Corpus, found: Set<string>, sample: CopyRelation[]) {
   const recallOf = (group?: string) => {
     let total = 0;
     let hit = 0;
@@ -253,64 +313,23 @@ async function measure(args: Args, store: SqliteStore, meta: Awaited<ReturnType<
     }
     return total ? round(hit / total, 4) : null;
   };
-  let truePositives = 0;
-  for (const key of found) {
-    const [a, b] = key.split('|');
-    if (truth.get(a)!.family === truth.get(b)!.family) truePositives++;
-  }
-  const foundEdges = [...edges.keys()].filter((k) => found.has(k)).length;
-  // Relations across families are right when the two originals themselves
-  // share text: AllSides holds wire stories run by several outlets.
-  const rootPair = (a: string, b: string) => pairKey(originalOf.get(truth.get(a)!.family) ?? a, originalOf.get(truth.get(b)!.family) ?? b);
-  const crossRoots = new Set<string>();
-  for (const key of found) {
-    const [a, b] = key.split('|');
-    if (truth.get(a)!.family !== truth.get(b)!.family) crossRoots.add(rootPair(a, b));
-  }
-  progress(`checking ${crossRoots.size} pairs of originals for shared text…`);
-  const sharing = await sharedText(store, [...originalOf.values()], crossRoots);
-  let genuine = 0;
-  for (const key of found) {
-    const [a, b] = key.split('|');
-    if (truth.get(a)!.family !== truth.get(b)!.family && sharing.has(rootPair(a, b))) genuine++;
-  }
+  const family = (id: string) => truth.get(id)!.family;
+  const rootPair = (a: string, b: string) => pairKey(originalOf.get(family(a)) ?? a, originalOf.get(family(b)) ?? b);
+  const cross = [...found].map((key) => key.split('|')).filter(([a, b]) => family(a) !== family(b));
+  const roots = new Set(cross.map(([a, b]) => rootPair(a, b)));
+  progress(`checking ${roots.size} pairs of originals for shared text…`);
+  const sharing = await sharedText(store, [...originalOf.values()], roots);
+  const genuine = cross.filter(([a, b]) => sharing.has(rootPair(a, b))).length;
+  const sameFamily = found.size - cross.length;
   if (args.sample) await writeSample(args.sample, sample, store, truth, originalOf, (r) => sharing.has(rootPair(r.source, r.copy)));
-
-  const figures: Record<string, unknown> = {
-    articles: order.length,
-    originals: meta.originals,
-    repeats: meta.repeats,
-    spun: meta.spins,
-    copies_true: edges.size,
-    articles_per_s: round(order.length / addSeconds),
-    cpu_s: round(addCpu),
-    wall_s: round(addSeconds),
-    articles_per_cpu_s: round(order.length / addCpu),
-    store_fetch_s: round(fetchSeconds),
-    store_fetched_docs: fetched,
-    prints_articles_per_s: round(order.length / printSeconds),
-    peak_rss_mb: Math.round(peakRss),
-    detector_heap_mb: Math.round(detectorHeap),
-    relations,
-    canonical_relations: canonicalCopies(kept, metaOf).length,
-    reworded_pairs: rewordedPairs,
-    shared_passages: passages,
-    by_method: byMethod,
-    by_kind: byKind,
+  return {
     recall: recallOf(),
     recall_repeat: recallOf('repeat'),
     recall_by_recipe: Object.fromEntries(SPIN_MIX.map((r) => [r, recallOf(r)])),
-    precision: round((truePositives + genuine) / Math.max(1, found.size), 4),
-    precision_strict: round(truePositives / Math.max(1, found.size), 4),
-    cross_family_relations: crossFamily,
+    precision: round((sameFamily + genuine) / Math.max(1, found.size), 4),
+    precision_strict: round(sameFamily / Math.max(1, found.size), 4),
     cross_family_shared_text: genuine,
-    oriented_to_original: round(oriented / Math.max(1, foundEdges), 4),
   };
-  Object.assign(figures, await measurePrepare(), { corpus_build_s: round(meta.buildSeconds) });
-
-  if (args.pkg) Object.assign(figures, await measurePackage(batches, loadBatch, edges, order.length, (printCpu + addCpu) / order.length));
-  progressDone();
-  return figures;
 }
 
 /** Sentences of at least this many words count as shared text... */
@@ -372,13 +391,7 @@ async function measurePrepare() {
 }
 const PREPARE_SAMPLE = 500;
 
-async function measurePackage(
-  batches: string[][],
-  loadBatch: (ids: string[]) => Promise<Document[]>,
-  edges: Map<string, { group: string }>,
-  articles: number,
-  oursCpuPerArticle: number,
-) {
+async function measurePackage({ store, batches, edges, articles }: Corpus, oursCpuPerArticle: number) {
   gc();
   const index = new pkg.LshIndex();
   const partners = new Map<string, string[]>();
@@ -398,7 +411,7 @@ async function measurePackage(
   let candidates = 0;
   let done = 0;
   for (const [b, ids] of batches.entries()) {
-    const docs = await loadBatch(ids);
+    const docs = await loadBatch(store, ids);
     const shingles = docs.map((d) => {
       const w = normalizeForHash(d.text).split(' ').filter(Boolean);
       const out: string[] = [];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocFrequencies, StoryClusterer, terms, vectorize } from '../src/stories/cluster.js';
+import { DocFrequencies, StoryClusterer, internTerms, terms, vectorize } from '../src/stories/cluster.js';
 import type { Document } from '../src/model/document.js';
 
 function doc(id: string, title: string, text: string, published?: string): Document {
@@ -19,7 +19,7 @@ const docs = [
 
 function cluster(window = 4) {
   const df = new DocFrequencies();
-  const tfs = docs.map((d) => terms(d));
+  const tfs = docs.map((d) => internTerms(terms(d)));
   for (const tf of tfs) df.addDocument(tf);
   const c = new StoryClusterer({ threshold: 0.2, windowDays: window });
   const assigned = docs.map((d, i) => c.add(d, vectorize(tfs[i], df)));
@@ -47,7 +47,7 @@ test('the time window keeps a later event with the same vocabulary apart', () =>
 test('copies join their source story without a similarity test', () => {
   const c = new StoryClusterer();
   const df = new DocFrequencies();
-  const a = c.add(docs[0], vectorize(terms(docs[0]), df));
-  const b = c.add(docs[1], vectorize(terms(docs[1]), df), ['q1']);
+  const a = c.add(docs[0], vectorize(internTerms(terms(docs[0])), df));
+  const b = c.add(docs[1], vectorize(internTerms(terms(docs[1])), df), ['q1']);
   assert.equal(a, b);
 });

@@ -12,15 +12,13 @@ import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
 import { CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
-import { DocFrequencies, StoryClusterer, terms, vectorize, type StoryOptions, type StoryState } from '../stories/cluster.js';
+import { DocFrequencies, StoryClusterer, internTerms, terms, vectorize, type DfRecord, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the stages, with what per-document stages derived from it. */
 export interface Pending {
   doc: Document;
   /** `doc.text` through `normalizeForHash`, kept so later stages need not redo it. */
   normalized: string;
-  /** Term frequencies for story grouping. */
-  tf: Map<string, number>;
   /** Shingle signature and anchors for copy detection. */
   print?: ProvenancePrint;
 }
@@ -41,13 +39,6 @@ export const segment: DocumentStage = {
   },
 };
 
-export const storyTerms: DocumentStage = {
-  name: 'story-terms',
-  run(p) {
-    p.tf = terms(p.doc);
-  },
-};
-
 export const copyPrint: DocumentStage = {
   name: 'copy-print',
   run(p) {
@@ -56,7 +47,7 @@ export const copyPrint: DocumentStage = {
 };
 
 /** The per-document stages, in order, after cleaning and identification. */
-export const DOCUMENT_STAGES: DocumentStage[] = [segment, storyTerms, copyPrint];
+export const DOCUMENT_STAGES: DocumentStage[] = [segment, copyPrint];
 
 /** Record kinds this pipeline keeps in the store. */
 export const KIND = {
@@ -109,7 +100,7 @@ export function identify(raw: RawArticle): Pending {
     removed: cleaned.removed,
     spans: [],
   };
-  return { doc, normalized: body, tf: new Map() };
+  return { doc, normalized: body };
 }
 
 /** What batch stages share: the batch, the store, and the state they keep across batches. */
@@ -136,7 +127,7 @@ export async function loadState(store: Store, storyOptions: StoryOptions, paraph
   copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());
-  const df = DocFrequencies.fromJSON((await store.records<ReturnType<DocFrequencies['toJSON']>>(KIND.df)).get('all'));
+  const df = DocFrequencies.fromRecords(await store.records<DfRecord>(KIND.df));
   return { copies, stories, df, copiesOf: new Map() };
 }
 
@@ -208,12 +199,13 @@ export const provenance: BatchStage = {
 export const stories: BatchStage = {
   name: 'stories',
   run({ batch, writes, state }) {
-    for (const p of batch) state.df.addDocument(p.tf);
-    writes.push({ kind: KIND.df, key: 'all', value: state.df });
+    const counts = batch.map((p) => internTerms(terms(p.doc)));
+    for (const c of counts) state.df.addDocument(c);
+    for (const w of state.df.flush()) writes.push({ kind: KIND.df, ...w });
     state.stories.changed.clear();
-    batch.forEach((p) => {
+    batch.forEach((p, i) => {
       const related = (state.copiesOf.get(p.doc.id) ?? []).map((r) => (r.source === p.doc.id ? r.copy : r.source));
-      state.stories.add(p.doc, vectorize(p.tf, state.df), related);
+      state.stories.add(p.doc, vectorize(counts[i], state.df), related);
     });
     for (const id of state.stories.changed) writes.push({ kind: KIND.story, key: id, value: state.stories.get(id) });
     state.copiesOf.clear();

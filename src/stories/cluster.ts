@@ -25,31 +25,115 @@ export interface StoryState extends Story {
   centroid: [string, number][];
 }
 
-/** Corpus document frequencies of terms; a Map in memory, an object when stored. */
+/** Stored form of document frequencies: a full table or one batch's increment. */
+export interface DfRecord {
+  n: number;
+  df: Record<string, number>;
+}
+
+/** Increments kept as separate records before they are folded into one. */
+const DF_DELTAS_BEFORE_COMPACTION = 32;
+
+// Terms are interned to integer ids for the life of the process: vectors,
+// centroids and the story index then work on numbers instead of hashing
+// strings. Ids are never stored; records keep the terms themselves.
+const termIds = new Map<string, number>();
+const termStrings: string[] = [];
+function termId(t: string): number {
+  let id = termIds.get(t);
+  if (id === undefined) {
+    id = termStrings.length;
+    termStrings.push(t);
+    termIds.set(t, id);
+  }
+  return id;
+}
+
+/**
+ * Corpus document frequencies of terms. Stored as increments, one record per
+ * batch, folded into a single record now and then: rewriting the whole table
+ * every batch cost more than the batch's own documents once the vocabulary
+ * had grown.
+ */
 export class DocFrequencies {
   n = 0;
-  readonly df = new Map<string, number>();
+  private counts = new Int32Array(1 << 14);
+  private delta = new Map<number, number>();
+  private deltaN = 0;
+  private storedKeys: string[] = [];
+  private seq = 0;
 
-  static fromJSON(v: { n: number; df: Record<string, number> } | undefined): DocFrequencies {
+  static fromRecords(records: Map<string, DfRecord>): DocFrequencies {
     const d = new DocFrequencies();
-    if (v) {
-      d.n = v.n;
-      for (const k in v.df) d.df.set(k, v.df[k]);
+    for (const [key, v] of records) {
+      d.n += v.n;
+      for (const k in v.df) d.bump(termId(k), v.df[k]);
+      d.storedKeys.push(key);
+      const seq = Number(key.slice(1));
+      if (Number.isFinite(seq) && seq >= d.seq) d.seq = seq + 1;
     }
     return d;
   }
 
-  addDocument(tf: Map<string, number>): void {
+  private bump(id: number, by: number): void {
+    if (id >= this.counts.length) {
+      const grown = new Int32Array(Math.max(this.counts.length * 2, id + 1));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[id] += by;
+  }
+
+  addDocument(terms: TermCounts): void {
     this.n++;
-    for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    this.deltaN++;
+    for (const id of terms.ids) {
+      this.bump(id, 1);
+      this.delta.set(id, (this.delta.get(id) ?? 0) + 1);
+    }
+  }
+
+  /** Documents containing `term`. */
+  count(term: string): number {
+    const id = termIds.get(term);
+    return id === undefined ? 0 : this.countOf(id);
+  }
+
+  private countOf(id: number): number {
+    return id < this.counts.length ? this.counts[id] : 0;
   }
 
   idf(term: string): number {
-    return Math.log(this.n + 1) - logOnePlus(this.df.get(term) ?? 0) + 1;
+    return this.idfOf(termId(term));
   }
 
-  toJSON(): { n: number; df: Record<string, number> } {
-    return { n: this.n, df: Object.fromEntries(this.df) };
+  idfOf(id: number): number {
+    return Math.log(this.n + 1) - logOnePlus(this.countOf(id)) + 1;
+  }
+
+  /**
+   * The records to write for what was added since the last call (`null`
+   * deletes one): an increment, or, every so often, the whole table replacing
+   * all stored records. Keys sort in write order.
+   */
+  flush(): { key: string; value: DfRecord | null }[] {
+    if (!this.deltaN) return [];
+    const key = 'd' + String(this.seq++).padStart(9, '0');
+    const out: { key: string; value: DfRecord | null }[] = [];
+    const df: Record<string, number> = {};
+    if (this.storedKeys.length >= DF_DELTAS_BEFORE_COMPACTION) {
+      for (const k of this.storedKeys) out.push({ key: k, value: null });
+      for (let id = 0; id < this.counts.length; id++) if (this.counts[id] > 0) df[termStrings[id]] = this.counts[id];
+      out.push({ key, value: { n: this.n, df } });
+      this.storedKeys = [key];
+    } else {
+      for (const [id, c] of this.delta) df[termStrings[id]] = c;
+      out.push({ key, value: { n: this.deltaN, df } });
+      this.storedKeys.push(key);
+    }
+    this.delta = new Map();
+    this.deltaN = 0;
+    return out;
   }
 }
 
@@ -105,14 +189,52 @@ function isNameStart(text: string, start: number, end: number): boolean {
 const OPENERS = ' \t\n\u00a0"“‘\'(';
 const ENDERS = '.!?:—–-';
 
+/** A document's weighted terms: parallel arrays of term ids and weights, L2-normalized. */
+export interface TermVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** A document's term counts with interned term ids (parallel arrays, in first-seen order). */
+export interface TermCounts {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+/** Interns a document's terms, once per document: lookups in a vocabulary of many thousands of terms are not free. */
+export function internTerms(tf: Map<string, number>): TermCounts {
+  const ids = new Int32Array(tf.size);
+  const counts = new Float64Array(tf.size);
+  let i = 0;
+  for (const [t, f] of tf) {
+    ids[i] = termId(t);
+    counts[i++] = f;
+  }
+  return { ids, counts };
+}
+
 /** Sublinear TF-IDF, top terms, L2-normalized. */
-export function vectorize(tf: Map<string, number>, df: DocFrequencies): Map<string, number> {
-  const weighted: [string, number][] = [];
-  for (const [t, f] of tf) weighted.push([t, (1 + Math.log(f)) * df.idf(t)]);
-  weighted.sort((a, b) => b[1] - a[1]);
-  const top = weighted.slice(0, DOC_TERMS);
-  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-  return new Map(top.map(([t, w]) => [t, w / norm]));
+export function vectorize(tc: TermCounts, df: DocFrequencies): TermVector {
+  const n = tc.ids.length;
+  const ids = tc.ids;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (1 + Math.log(tc.counts[i])) * df.idfOf(ids[i]);
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => w[b] - w[a] || a - b);
+  const k = Math.min(DOC_TERMS, n);
+  let norm = 0;
+  for (let j = 0; j < k; j++) norm += w[order[j]] * w[order[j]];
+  norm = Math.sqrt(norm) || 1;
+  const out: TermVector = { ids: new Int32Array(k), weights: new Float64Array(k) };
+  for (let j = 0; j < k; j++) {
+    out.ids[j] = ids[order[j]];
+    out.weights[j] = w[order[j]] / norm;
+  }
+  return out;
+}
+
+/** The terms of a vector, for tests and display. */
+export function vectorTerms(v: TermVector): Map<string, number> {
+  return new Map(Array.from(v.ids, (id, j) => [termStrings[id], v.weights[j]]));
 }
 
 function dayNumber(iso: string): number {
@@ -121,10 +243,14 @@ function dayNumber(iso: string): number {
 
 interface LiveStory {
   state: StoryState;
-  centroid: Map<string, number>;
+  /** Term id -> summed weight. */
+  centroid: Map<number, number>;
   norm: number;
   /** Day numbers of firstDate and lastDate, when dated. */
   days?: [number, number];
+  /** Scratch for `add`: the dot product with the document being placed, valid when `stamp` is current. */
+  dot: number;
+  stamp: number;
 }
 
 /** A term found in more stories than this does not tell stories apart: not looked up. */
@@ -133,8 +259,10 @@ const MAX_TERM_STORIES = 100;
 /** The story set as it grows; load stored stories, add documents, read back the changed ones. */
 export class StoryClusterer {
   private stories = new Map<string, LiveStory>();
-  private byTerm = new Map<string, Set<LiveStory>>();
+  /** Term id -> stories whose centroid has the term. */
+  private byTerm: (Set<LiveStory> | undefined)[] = [];
   private docStory = new Map<string, string>();
+  private epoch = 0;
   readonly changed = new Set<string>();
 
   constructor(private opts: StoryOptions = DEFAULT_STORY_OPTIONS) {}
@@ -147,17 +275,19 @@ export class StoryClusterer {
   }
 
   private put(state: StoryState): LiveStory {
-    const centroid = new Map(state.centroid);
-    const live: LiveStory = { state, centroid, norm: Math.sqrt([...centroid.values()].reduce((s, w) => s + w * w, 0)) };
+    const centroid = new Map(state.centroid.map(([t, w]) => [termId(t), w]));
+    let norm = 0;
+    for (const w of centroid.values()) norm += w * w;
+    const live: LiveStory = { state, centroid, norm: Math.sqrt(norm), dot: 0, stamp: 0 };
     if (state.firstDate && state.lastDate) live.days = [dayNumber(state.firstDate), dayNumber(state.lastDate)];
     this.stories.set(state.id, live);
     for (const t of centroid.keys()) this.index(t, live);
     return live;
   }
 
-  private index(term: string, s: LiveStory): void {
-    let set = this.byTerm.get(term);
-    if (!set) this.byTerm.set(term, (set = new Set()));
+  private index(term: number, s: LiveStory): void {
+    let set = this.byTerm[term];
+    if (!set) this.byTerm[term] = set = new Set();
     set.add(s);
   }
 
@@ -169,7 +299,7 @@ export class StoryClusterer {
    * Assign a document. `sameAs` names documents it copies or is copied by:
    * it joins their story without a similarity test.
    */
-  add(doc: Document, v: Map<string, number>, sameAs: string[] = []): string {
+  add(doc: Document, v: TermVector, sameAs: string[] = []): string {
     let target: LiveStory | undefined;
     for (const other of sameAs) {
       const sid = this.docStory.get(other);
@@ -183,19 +313,27 @@ export class StoryClusterer {
       // posting adds its share of the dot product.
       const day = doc.published ? dayNumber(doc.published) : undefined;
       const win = this.opts.windowDays;
-      const dots = new Map<LiveStory, number>();
-      for (const [t, w] of v) {
-        const posting = this.byTerm.get(t);
+      const stamp = ++this.epoch;
+      const touched: LiveStory[] = [];
+      for (let j = 0; j < v.ids.length; j++) {
+        const posting = this.byTerm[v.ids[j]];
         if (!posting || posting.size > MAX_TERM_STORIES) continue;
+        const w = v.weights[j];
         for (const s of posting) {
           if (day !== undefined && s.days && (day < s.days[0] - win || day > s.days[1] + win)) continue;
-          const cw = s.centroid.get(t);
-          if (cw) dots.set(s, (dots.get(s) ?? 0) + w * cw);
+          const cw = s.centroid.get(v.ids[j]);
+          if (!cw) continue;
+          if (s.stamp !== stamp) {
+            s.stamp = stamp;
+            s.dot = 0;
+            touched.push(s);
+          }
+          s.dot += w * cw;
         }
       }
       let best = this.opts.threshold;
-      for (const [s, dot] of dots) {
-        const sim = s.norm ? dot / s.norm : 0;
+      for (const s of touched) {
+        const sim = s.norm ? s.dot / s.norm : 0;
         if (sim >= best) {
           best = sim;
           target = s;
@@ -209,7 +347,7 @@ export class StoryClusterer {
     return target.state.id;
   }
 
-  private join(s: LiveStory, doc: Document, v: Map<string, number>): void {
+  private join(s: LiveStory, doc: Document, v: TermVector): void {
     const st = s.state;
     st.documentIds.push(doc.id);
     this.docStory.set(doc.id, st.id);
@@ -219,15 +357,15 @@ export class StoryClusterer {
       if (!st.lastDate || d > st.lastDate) st.lastDate = d;
       s.days = [dayNumber(st.firstDate), dayNumber(st.lastDate)];
     }
-    for (const [t, w] of v) s.centroid.set(t, (s.centroid.get(t) ?? 0) + w);
+    for (let j = 0; j < v.ids.length; j++) s.centroid.set(v.ids[j], (s.centroid.get(v.ids[j]) ?? 0) + v.weights[j]);
     if (s.centroid.size > CENTROID_TERMS * 1.5) {
       const sorted = [...s.centroid].sort((a, b) => b[1] - a[1]);
       // Dropped terms leave the index too, so a story reloaded from the store
       // is indexed exactly as the one built in memory.
-      for (const [t] of sorted.slice(CENTROID_TERMS)) this.byTerm.get(t)?.delete(s);
+      for (const [t] of sorted.slice(CENTROID_TERMS)) this.byTerm[t]?.delete(s);
       s.centroid = new Map(sorted.slice(0, CENTROID_TERMS));
     }
-    for (const t of v.keys()) if (s.centroid.has(t)) this.index(t, s);
+    for (const t of v.ids) if (s.centroid.has(t)) this.index(t, s);
     let norm = 0;
     for (const w of s.centroid.values()) norm += w * w;
     s.norm = Math.sqrt(norm);
@@ -238,7 +376,7 @@ export class StoryClusterer {
   get(id: string): StoryState | undefined {
     const s = this.stories.get(id);
     if (!s) return undefined;
-    s.state.centroid = [...s.centroid].map(([t, w]) => [t, Math.round(w * 1e4) / 1e4] as [string, number]);
+    s.state.centroid = [...s.centroid].map(([t, w]) => [termStrings[t], Math.round(w * 1e4) / 1e4] as [string, number]);
     return s.state;
   }
 
