@@ -95,7 +95,7 @@ export const WORD_COPY_SHARE = 0.7;
 /** Both sides at least this much covered by aligned sentences: the whole article. */
 export const WHOLE_COVERAGE = 0.8;
 /** Alignment features kept in memory for documents that may be compared again. */
-const FEATURE_CACHE = 4000;
+const FEATURE_CACHE = 1500;
 
 export function anchorPrint(doc: Document): string {
   return encodeSignature(documentAnchors(doc.text, doc.sentences));

@@ -4,7 +4,7 @@
 // conversion, name aliases, passive voice, clause order), and a check fires
 // only when the difference survives that: a false alarm on an honest rewrite
 // costs more than a missed distortion.
-import { getNlp, its } from '../text/nlp.js';
+import { getTagger, its } from '../text/nlp.js';
 import { STOPWORDS } from '../text/stopwords.js';
 
 export type DistortionType =
@@ -1181,7 +1181,7 @@ interface Word {
 }
 
 function tagged(sentence: string): Word[] {
-  const doc = getNlp().readDoc(sentence);
+  const doc = getTagger().readDoc(sentence);
   const ts = doc.tokens();
   const text = ts.out() as string[];
   const pos = ts.out(its.pos) as string[];
@@ -1232,6 +1232,7 @@ function relation(words: Word[], x: string, y: string): Relation | undefined {
 const isNoun = (w: Word): boolean => w.pos === 'NOUN' || w.pos === 'PROPN';
 
 function roleSwap(source: string, copy: string): string | undefined {
+  if (!mayReverseRoles(source, copy)) return undefined;
   const a = tagged(source);
   const b = tagged(copy);
   const once = (ws: Word[]): Set<string> => {
@@ -1249,4 +1250,36 @@ function roleSwap(source: string, copy: string): string | undefined {
       if (ra.agent !== rb.agent) return `${ra.agent} ${ra.verb} ${ra.patient} -> ${rb.agent} ${rb.verb} ${rb.patient}`;
     }
   return undefined;
+}
+
+// Tagging both sentences is the dearest check of all; most aligned pairs
+// cannot hold a swap. Without a passive "by", the agent is the noun that comes
+// first, so a swap needs two words both sentences share (once each) in
+// opposite orders; with one, anything goes and the tagger decides.
+function mayReverseRoles(source: string, copy: string): boolean {
+  const a = onceWords(source);
+  const b = onceWords(copy);
+  if (a.has('by') || b.has('by')) return true;
+  const shared: [number, number][] = [];
+  for (const [w, i] of a) {
+    const j = b.get(w);
+    if (j !== undefined && j >= 0 && i >= 0) shared.push([i, j]);
+  }
+  for (let p = 0; p < shared.length; p++)
+    for (let q = p + 1; q < shared.length; q++)
+      if (Math.sign(shared[p][0] - shared[q][0]) !== Math.sign(shared[p][1] - shared[q][1])) return true;
+  return false;
+}
+
+/** Lowercased words (plural -s folded) -> position of their only occurrence, or -1 when repeated. */
+function onceWords(sentence: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let k = 0;
+  for (const m of sentence.toLowerCase().matchAll(/\p{L}+/gu)) {
+    let w = m[0];
+    if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+    out.set(w, out.has(w) ? -1 : k);
+    k++;
+  }
+  return out;
 }

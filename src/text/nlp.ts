@@ -8,6 +8,7 @@ const require = createRequire(import.meta.url);
 type WinkFn = (model: Model) => WinkMethods;
 
 let nlp: WinkMethods | undefined;
+let tagger: WinkMethods | undefined;
 
 /** The shared wink-nlp instance with the full pipeline (sbd, negation, sentiment, pos, ner, cer). */
 export function getNlp(): WinkMethods {
@@ -18,6 +19,20 @@ export function getNlp(): WinkMethods {
     nlp = winkNLP(model);
   }
   return nlp;
+}
+
+/**
+ * An instance with the part-of-speech pipe alone: about half the cost per
+ * sentence of the full pipeline, whose named-entity and sentiment passes most
+ * callers never read. Lemmas and POS tags are the same as the full one's.
+ */
+export function getTagger(): WinkMethods {
+  if (!tagger) {
+    const winkNLP = require('wink-nlp') as (model: Model, pipe?: string[]) => WinkMethods;
+    const model = require('wink-eng-lite-web-model') as Model;
+    tagger = winkNLP(model, ['pos']);
+  }
+  return tagger;
 }
 
 // Every instance exposes these very module objects (`methods.its =
