@@ -1,6 +1,6 @@
 // ingest + clean + segment + dedup + store, on real articles, the scope issue 2
 // names; then the same articles again through the whole default pipeline
-// (story grouping added), so both figures come from one run.
+// (story grouping and extraction added), so both figures come from one run.
 // `npm run bench -- ingest [N] [--paraphrase] [--workers N]` (default 10,000
 // AllSides articles). Without `--paraphrase`, dedup is shingle MinHash only;
 // with it, paraphrase candidates and alignment run too, as `sitrep analyze`
@@ -12,7 +12,7 @@ import { readAllSides } from '../eval/lib/datasets.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { ingestInto } from '../src/pipeline/analyze.js';
-import { BATCH_STAGES, provenance, recurringLines, type BatchStage } from '../src/pipeline/stages.js';
+import { BATCH_STAGES, DOCUMENT_STAGES, copyPrint, provenance, recurringLines, segment, type BatchStage, type DocumentStage } from '../src/pipeline/stages.js';
 
 export default async function (args: string[]) {
   const paraphrase = args.includes('--paraphrase');
@@ -26,7 +26,7 @@ export default async function (args: string[]) {
     const input = join(dir, 'articles.jsonl');
     writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     const bytes = statSync(input).size;
-    const run = async (name: string, stages: BatchStage[]) => {
+    const run = async (name: string, stages: BatchStage[], documentStages: DocumentStage[]) => {
       const file = join(dir, `${name}.db`);
       const store = new SqliteStore(file);
       const t0 = performance.now();
@@ -35,6 +35,7 @@ export default async function (args: string[]) {
         paraphrase,
         workers,
         stages,
+        documentStages,
         onProgress: (p) => {
           if (p.read % 1000 === 0) progress(`${name}: ${p.read} read, ${p.added} stored`);
         },
@@ -45,9 +46,9 @@ export default async function (args: string[]) {
       rmSync(file, { force: true });
       return { stats, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
     };
-    // The issue's scope: no story grouping.
-    const scoped = await run('dedup', [recurringLines, provenance]);
-    const full = await run('pipeline', BATCH_STAGES);
+    // The issue's scope: no story grouping, no extraction.
+    const scoped = await run('dedup', [recurringLines, provenance], [segment, copyPrint]);
+    const full = await run('pipeline', BATCH_STAGES, DOCUMENT_STAGES);
     progressDone();
     return {
       paraphrase,

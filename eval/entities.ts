@@ -47,7 +47,8 @@
 // `npm run eval -- entities [--errors dev|heldout|all]` lists errors on stderr.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractEntities, linkEntities, tokenize, type EntityMention, type EntityType } from '../src/extract/entities.js';
+import { extractEntities, linkEntities, type EntityMention, type EntityType } from '../src/extract/entities.js';
+import { tokenize } from '../src/text/nlp.js';
 import { segmentSentences, splitParagraphs } from '../src/text/sentences.js';
 import { dataset, readAllSides } from './lib/datasets.js';
 import { progress, progressDone } from './lib/runner.js';

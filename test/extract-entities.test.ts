@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractEntities, linkEntities, tokenize, type EntityMention } from '../src/extract/entities.js';
+import { extractEntities, linkEntities, type EntityMention } from '../src/extract/entities.js';
+import { tokenize } from '../src/text/nlp.js';
 
 const HERAT = [
   'Taliban Seize Herat as Governor Surrenders',

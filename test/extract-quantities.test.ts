@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractQuantities, singularize, tokenize, type QuantityMention } from '../src/extract/quantities.js';
+import { extractQuantities, singularize, type QuantityMention } from '../src/extract/quantities.js';
+import { tokenize } from '../src/text/nlp.js';
 import { parseNumber } from '../src/extract/numbers.js';
 import { segmentSentences, splitParagraphs } from '../src/text/sentences.js';
 

@@ -225,6 +225,8 @@ function fixture(): SitrepJson {
     ],
     entities: [],
     quotes: [],
+    times: [],
+    quantities: [],
     events: [],
     claims: [],
     timeline: [],

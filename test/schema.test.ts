@@ -80,6 +80,8 @@ function valid(): SitrepJson {
     ],
     entities: [],
     quotes: [],
+    times: [],
+    quantities: [],
     events: [],
     claims: [],
     timeline: [],
@@ -161,7 +163,7 @@ describe('validateSitrepJson', () => {
     assert.equal(validateSitrepJson(json).valid, false);
   });
 
-  it('rejects an unknown top-level property but allows extra item fields', () => {
+  it('rejects an unknown top-level property but allows extra item fields in the sections still open', () => {
     const extraTop = mutable();
     extraTop.entitys = [];
     const result = validateSitrepJson(extraTop);
@@ -170,7 +172,7 @@ describe('validateSitrepJson', () => {
 
     const extraItem = mutable();
     extraItem.documents[0].language = 'en';
-    extraItem.entities.push({ id: 'e1', name: 'Harbour authority', mentions: [] });
+    extraItem.events.push({ id: 'v1', type: 'attack' });
     extraItem.timeline.push({ date: '2024-05-14' });
     assert.deepEqual(validateSitrepJson(extraItem), { valid: true, errors: [] });
   });

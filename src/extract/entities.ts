@@ -14,7 +14,7 @@
 // entity is summed, so "Khan" is a person because "Ismail Khan" had a given
 // name, and "Lockheed" an organization because "Lockheed Martin" was shortened
 // to its first word.
-import { getNlp, its } from '../text/nlp.js';
+import { tokenize, type Token } from '../text/nlp.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { COMMON, CURATED, GIVEN, GROUP, ORG, PERSON, PLACE, WEAK_PLACE, lookupKey, nameKey, type NameInfo } from './gazetteer.js';
 import {
@@ -38,16 +38,6 @@ import {
 } from './names.js';
 
 export type EntityType = 'person' | 'organization' | 'place' | 'group';
-
-/** A token with character offsets into the text, as `tokenize` makes them. */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /** Universal part-of-speech tag (wink-nlp): PROPN, NOUN, VERB, PUNCT... */
-  pos: string;
-  lemma?: string;
-}
 
 /** One mention of a named entity in one document. */
 export interface EntityMention {
@@ -86,26 +76,6 @@ type Votes = [number, number, number, number];
 // ---------------------------------------------------------------------------
 // Tokens
 
-/** Tokens of `text` with character offsets, from wink-nlp. Whitespace tokens are dropped. */
-export function tokenize(text: string): Token[] {
-  const doc = getNlp().readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const out: Token[] = [];
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    at += spaces[i].length;
-    // wink gives every token's preceding whitespace; should a token ever not
-    // be where that puts it, find it rather than return wrong offsets.
-    const start = text.startsWith(v, at) ? at : text.indexOf(v, at);
-    if (start < 0) continue;
-    at = start + v.length;
-    if (pos[i] !== 'SPACE') out.push({ start, end: at, text: v, pos: pos[i] });
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------
 // Words: tokens joined across glued hyphens ("Agence France-Presse",

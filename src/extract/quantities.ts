@@ -29,7 +29,7 @@
 // - `counts` is the counted noun: head lemma with up to two modifiers kept
 //   as written ("provincial capital", "Afghan soldier"); `modifies` is the
 //   noun an adjectival quantity qualifies ("a 20-year war" → 'war').
-import { getNlp, its } from '../text/nlp.js';
+import { tokenize, type Token } from '../text/nlp.js';
 import { DENOMINATORS, SCALE_WORDS, SUFFIX_SCALES, dict, isNumberWord, parseNumeral, readNumber, smallWord, type NumberRead } from './numbers.js';
 
 export type QuantityKind = 'count' | 'money' | 'percent' | 'fraction' | 'measure' | 'duration' | 'age';
@@ -58,14 +58,6 @@ export interface QuantityMention {
   kind: QuantityKind;
 }
 
-/** A word token as a shared parse gives it (wink-nlp; see `tokenize`). */
-export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  pos: string;
-  lemma?: string;
-}
 
 // ---------------------------------------------------------------- units
 
@@ -1267,25 +1259,4 @@ export function extractQuantities(doc: { text: string; sentences?: { start: numb
   return new Scanner(doc.text, tk, tokens?.length ? tokens : undefined).run();
 }
 
-/** Word tokens with offsets, POS and lemma from the shared wink-nlp instance. */
-export function tokenize(text: string): Token[] {
-  const doc = getNlp().readDoc(text);
-  const t = doc.tokens();
-  const values = t.out(its.value) as string[];
-  const pos = t.out(its.pos) as string[];
-  // wink's typings give `its.lemma` a raw-document signature; it works on tokens.
-  const lemma = t.out(its.lemma as unknown as typeof its.pos) as string[];
-  const spaces = t.out(its.precedingSpaces) as string[];
-  const out: Token[] = [];
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    // wink normalizes some characters; find the token where the text has it.
-    let s = text.startsWith(values[i], at) ? at : text.indexOf(values[i], at);
-    if (s < 0) s = at;
-    out.push({ start: s, end: s + values[i].length, text: values[i], pos: pos[i], lemma: lemma[i] });
-    at = s + values[i].length;
-  }
-  return out;
-}
 

@@ -12,6 +12,9 @@ import { ingestInto, type IngestOptions, type RunStats } from '../pipeline/analy
 import { KIND } from '../pipeline/stages.js';
 import { VERSION } from '../version.js';
 import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from './sitrep-json.js';
+import { inferPublication } from '../stories/dates.js';
+import { collect } from '../extract/collect.js';
+import { extractTimes } from '../extract/time.js';
 
 export interface AnalyzeOptions extends IngestOptions {
   /** SQLite file; in memory when absent. Ignored when `store` is given. */
@@ -47,18 +50,31 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   const copies = canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints);
   const independence = independenceGroups(stories, new Map(documents.map((d) => [d.id, d])), copies, prints);
   const copied = new Set(copies.flatMap((c) => [`${c.source}>${c.copy}`, `${c.copy}>${c.source}`]));
+  const inferred = inferPublication(stories, new Map(documents.map((d) => [d.id, d])));
+  const inferredTimes = new Map(
+    documents.filter((d) => inferred.has(d.id)).map((d) => {
+      const anchor = inferred.get(d.id)!.anchor;
+      return [d.id, { anchor, times: extractTimes(d, { anchor }) }];
+    }),
+  );
+  const extracted = collect({ documents, copies, independence, inferredTimes });
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),
     generator: { name: 'sitrep', version: VERSION },
     inputs,
-    documents: documents.map(toJsonDocument),
+    documents: documents.map((d) => {
+      const range = inferred.get(d.id);
+      return toJsonDocument(d, range ? { start: range.start, end: range.end } : undefined);
+    }),
     stories,
     copies,
     independence,
     passages: [...(await store.records<SharedPassage>(KIND.passage)).values()].filter((sp) => !copied.has(`${sp.source}>${sp.copy}`)),
-    entities: [],
-    quotes: [],
+    entities: extracted.entities,
+    quotes: extracted.quotes,
+    times: extracted.times,
+    quantities: extracted.quantities,
     events: [],
     claims: [],
     timeline: [],

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CopyRelation, Distortion, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 import type { JsonDocument, SitrepJson } from './sitrep-json.js';
 import { diffWords } from './diff.js';
+import { EXTRACTION_STYLE, indexExtraction, renderStoryExtraction, type ExtractionIndex } from './report-extraction.js';
 import { html, safeHref, type SafeHtml } from './html.js';
 
 const STYLE = `
@@ -89,7 +90,7 @@ footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem;border-top:1px sol
  a{color:inherit;text-decoration:none}
  .copy{background:none}
 }
-`;
+${EXTRACTION_STYLE}`;
 
 const SCRIPT = `
 (() => {
@@ -196,6 +197,7 @@ interface Context {
   copiesOf: Map<string, CopyRelation[]>;
   copiedBy: Map<string, CopyRelation[]>;
   groupsOf: Map<string, IndependenceGroup[]>;
+  extraction: ExtractionIndex;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -437,6 +439,7 @@ function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: strin
     independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
   } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
 ${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, (json.passages ?? []).filter((sp) => inStory.has(sp.source) && inStory.has(sp.copy))) : ''}
+${renderStoryExtraction(ctx.extraction, story, (id) => docLink(ctx, id))}
 <h3>Documents</h3>
 <ol class="docs">${docs.map((d) => renderDocument(ctx, d))}</ol>
 </section>`;
@@ -449,6 +452,7 @@ export function renderReport(json: SitrepJson): string {
     copiesOf: new Map(),
     copiedBy: new Map(),
     groupsOf: new Map(),
+    extraction: indexExtraction(json),
   };
   for (const c of json.copies) {
     push(ctx.copiesOf, c.copy, c);

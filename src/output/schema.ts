@@ -118,5 +118,18 @@ export function checkOffsets(json: SitrepJson): string[] {
     });
   });
 
+  // Every mention cites its document's text exactly.
+  const texts = new Map(json.documents.map((d) => [d.id, d.text]));
+  const mention = (m: { doc: string; start: number; end: number; text: string }, at: string) => {
+    const text = texts.get(m.doc);
+    if (text === undefined) errors.push(`${at}: unknown document ${m.doc}`);
+    else if (m.start > m.end || m.end > text.length) errors.push(`${at}: range ${m.start}..${m.end} outside the text (${text.length})`);
+    else if (text.slice(m.start, m.end) !== m.text) errors.push(`${at}: text ${JSON.stringify(m.text)} is not the document's ${JSON.stringify(text.slice(m.start, m.end))}`);
+  };
+  json.entities.forEach((e, i) => e.mentions.forEach((m, j) => mention(m, `/entities/${i}/mentions/${j}`)));
+  json.quotes.forEach((q, i) => q.mentions.forEach((m, j) => mention(m, `/quotes/${i}/mentions/${j}`)));
+  json.times.forEach((t, i) => mention(t, `/times/${i}`));
+  json.quantities.forEach((q, i) => mention(q, `/quantities/${i}`));
+
   return errors;
 }

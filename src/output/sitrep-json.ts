@@ -3,8 +3,9 @@
 // incompatible change.
 import type { Document, PublishedFrom, Range, SourceFormat } from '../model/document.js';
 import type { CopyRelation, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
+import type { CollectedEntity, CollectedQuantity, CollectedQuote, CollectedTime } from '../extract/collect.js';
 
-export const SITREP_JSON_VERSION = '0.2.0';
+export const SITREP_JSON_VERSION = '0.3.0';
 
 export interface JsonDocument {
   id: string;
@@ -16,6 +17,8 @@ export interface JsonDocument {
   byline?: string;
   published?: string;
   publishedFrom: PublishedFrom;
+  /** Undated documents: the dates of the dated documents of their story (`publishedFrom: inferred`). */
+  publishedRange?: { start: string; end: string };
   text: string;
   paragraphs: Range[];
   sentences: Range[];
@@ -34,8 +37,10 @@ export interface SitrepJson {
   passages: SharedPassage[];
   /** Per story, the groups of documents that are not independent of each other. */
   independence: IndependenceGroup[];
-  entities: unknown[];
-  quotes: unknown[];
+  entities: CollectedEntity[];
+  quotes: CollectedQuote[];
+  times: CollectedTime[];
+  quantities: CollectedQuantity[];
   events: unknown[];
   claims: unknown[];
   timeline: unknown[];
@@ -44,7 +49,7 @@ export interface SitrepJson {
   errors: { input: string; message: string }[];
 }
 
-export function toJsonDocument(d: Document): JsonDocument {
+export function toJsonDocument(d: Document, publishedRange?: { start: string; end: string }): JsonDocument {
   const isUrl = /^[a-z]+:\/\//i.test(d.origin);
   return {
     id: d.id,
@@ -55,7 +60,8 @@ export function toJsonDocument(d: Document): JsonDocument {
     ...(d.source ? { source: d.source } : {}),
     ...(d.byline ? { byline: d.byline } : {}),
     ...(d.published ? { published: d.published } : {}),
-    publishedFrom: d.publishedFrom,
+    publishedFrom: !d.published && publishedRange ? 'inferred' : d.publishedFrom,
+    ...(!d.published && publishedRange ? { publishedRange } : {}),
     text: d.text,
     paragraphs: d.paragraphs,
     sentences: d.sentences,

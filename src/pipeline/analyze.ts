@@ -7,7 +7,7 @@ import { ingest } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions } from '../stories/cluster.js';
 import type { RawArticle } from '../model/document.js';
-import { BATCH_STAGES, loadState, type BatchContext, type BatchStage, type Pending } from './stages.js';
+import { BATCH_STAGES, loadState, type BatchContext, type BatchStage, type DocumentStage, type Pending } from './stages.js';
 import { PreparePool, prepareInline, type Prepared } from './pool.js';
 
 export interface IngestOptions {
@@ -15,6 +15,8 @@ export interface IngestOptions {
   batchSize?: number;
   stories?: Partial<StoryOptions>;
   stages?: BatchStage[];
+  /** Per-document stages (default DOCUMENT_STAGES); worker threads always run the default ones. */
+  documentStages?: DocumentStage[];
   onProgress?: (p: Progress) => void;
   onError?: (e: { input: string; message: string }) => void;
   feedTimeoutMs?: number;
@@ -45,7 +47,7 @@ export interface RunStats {
 export async function ingestInto(store: Store, inputs: string[], opts: IngestOptions = {}): Promise<RunStats> {
   const stages = opts.stages ?? BATCH_STAGES;
   const batchSize = opts.batchSize ?? 500;
-  const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories }, opts.paraphrase ?? true);
+  const state = await loadState(store, { ...DEFAULT_STORY_OPTIONS, ...opts.stories }, opts.paraphrase ?? true, opts.documentStages);
   const stats: RunStats = { read: 0, added: 0, alreadyStored: 0, errors: [] };
   const inBatch = new Set<string>();
   let batch: Pending[] = [];
@@ -102,7 +104,7 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
       inFlight.push(pool.prepare(raws));
       if (inFlight.length > workers * 2) await accept(await inFlight.shift()!);
     } else {
-      await accept(prepareInline(raws));
+      await accept(prepareInline(raws, state.documentStages));
     }
   };
 

@@ -3,14 +3,14 @@
 // and runs the batch stages. Chunks come back in the order they were sent.
 import { Worker } from 'node:worker_threads';
 import type { RawArticle } from '../model/document.js';
-import { prepare, type Pending } from './stages.js';
+import { DOCUMENT_STAGES, prepare, type DocumentStage, type Pending } from './stages.js';
 
 export type Prepared = { ok: Pending } | { error: { input: string; message: string } };
 
-export function prepareInline(raws: RawArticle[]): Prepared[] {
+export function prepareInline(raws: RawArticle[], stages: DocumentStage[] = DOCUMENT_STAGES): Prepared[] {
   return raws.map((raw) => {
     try {
-      return { ok: prepare(raw) };
+      return { ok: prepare(raw, stages) };
     } catch (err) {
       return { error: { input: raw.origin, message: (err as Error).message } };
     }

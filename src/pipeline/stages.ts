@@ -12,6 +12,9 @@ import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
 import { CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
+import { annotate, LABEL } from '../extract/index.js';
+import type { GeoRef } from '../extract/collect.js';
+import { resolveToponyms } from '../geo/resolve.js';
 import { DocFrequencies, StoryClusterer, internTerms, terms, vectorize, type DfRecord, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the stages, with what per-document stages derived from it. */
@@ -46,8 +49,50 @@ export const copyPrint: DocumentStage = {
   },
 };
 
+/** Entities, times, quantities and quotes as spans; place names resolved to the gazetteer. */
+export const extract: DocumentStage = {
+  name: 'extract',
+  run(p) {
+    annotate(p.doc);
+    geocode(p.doc);
+  },
+};
+
+/**
+ * Places of one document are resolved together: the others it names (a
+ * country, a province) tell which Herat or which Paris is meant.
+ */
+export function geocode(doc: Document): void {
+  const places = doc.spans.filter((s) => s.label === LABEL.entity && s.data?.type === 'place');
+  if (!places.length) return;
+  const sentenceOf = (at: number) => doc.sentences.find((r) => r.start <= at && at < r.end);
+  const resolved = resolveToponyms(
+    places.map((s) => {
+      const r = sentenceOf(s.start);
+      return { text: doc.text.slice(s.start, s.end), ...(r ? { context: doc.text.slice(r.start, r.end) } : {}) };
+    }),
+  );
+  places.forEach((s, i) => {
+    const g = resolved[i];
+    if (!g) return;
+    const geo: GeoRef = {
+      id: g.id,
+      ...(g.geonameid ? { geonameid: g.geonameid } : {}),
+      name: g.name,
+      country: g.country,
+      countryName: g.countryName,
+      ...(g.admin1Name ? { admin1: g.admin1Name } : {}),
+      level: g.level,
+      lat: g.lat,
+      lon: g.lon,
+      score: Math.round(g.score * 1000) / 1000,
+    };
+    s.data!.geo = geo;
+  });
+}
+
 /** The per-document stages, in order, after cleaning and identification. */
-export const DOCUMENT_STAGES: DocumentStage[] = [segment, copyPrint];
+export const DOCUMENT_STAGES: DocumentStage[] = [segment, copyPrint, extract];
 
 /** Record kinds this pipeline keeps in the store. */
 export const KIND = {
@@ -120,15 +165,22 @@ export interface PipelineState {
   df: DocFrequencies;
   /** Copy relations found for the batch's documents, by document id. */
   copiesOf: Map<string, CopyRelation[]>;
+  /** The document stages this run applies (and applies again to text a batch stage changed). */
+  documentStages: DocumentStage[];
 }
 
-export async function loadState(store: Store, storyOptions: StoryOptions, paraphrase = true): Promise<PipelineState> {
+export async function loadState(
+  store: Store,
+  storyOptions: StoryOptions,
+  paraphrase = true,
+  documentStages: DocumentStage[] = DOCUMENT_STAGES,
+): Promise<PipelineState> {
   const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase });
   copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());
   const df = DocFrequencies.fromRecords(await store.records<DfRecord>(KIND.df));
-  return { copies, stories, df, copiesOf: new Map() };
+  return { copies, stories, df, copiesOf: new Map(), documentStages };
 }
 
 export interface BatchStage {
@@ -155,7 +207,7 @@ export const recurringLines: BatchStage = {
       // The id stays that of the text before this rule: it was looked up in
       // the store before the batch stages ran.
       p.doc.textHash = shortHash(p.normalized);
-      for (const stage of DOCUMENT_STAGES) stage.run(p);
+      for (const stage of ctx.state.documentStages) stage.run(p);
     }
     ctx.batch = batch.filter((p) => {
       if (p.doc.text) return true;

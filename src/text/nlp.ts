@@ -39,3 +39,38 @@ export function getTagger(): WinkMethods {
 // require('./its.js')` in wink-nlp), so they are usable without an instance.
 export const its = require('wink-nlp/src/its.js') as ItsHelpers;
 export const as = require('wink-nlp/src/as.js') as AsHelpers;
+
+/** A word token with character offsets into the text it came from, and its universal POS tag. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** PROPN, NOUN, VERB, PUNCT... (wink-nlp's universal tags). */
+  pos: string;
+  lemma?: string;
+}
+
+/**
+ * Tokens of `text` with offsets and POS tags, from the POS-only tagger: the
+ * one parse the extractors share. Whitespace tokens are dropped. wink gives
+ * each token's preceding whitespace; where a token is not where that puts it
+ * (wink normalizes a few characters), it is looked for, never guessed.
+ */
+export function tokenize(text: string): Token[] {
+  const doc = getTagger().readDoc(text);
+  const t = doc.tokens();
+  const values = t.out() as string[];
+  const pos = t.out(its.pos) as string[];
+  const spaces = t.out(its.precedingSpaces) as string[];
+  const out: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    at += spaces[i].length;
+    const start = text.startsWith(v, at) ? at : text.indexOf(v, at);
+    if (start < 0) continue;
+    at = start + v.length;
+    if (pos[i] !== 'SPACE') out.push({ start, end: at, text: v, pos: pos[i] });
+  }
+  return out;
+}
