@@ -2,19 +2,18 @@
 // (default 10,000 AllSides articles). Documents are prepared (cleaned,
 // segmented) before the clock starts; what is timed is the extraction stage
 // as the pipeline runs it: one shared parse, entities, times, quantities,
-// quotes and geocoding of places, spans written on the document. Per
+// quotes, geocoding of places and event frames, spans written on the document. Per
 // extractor CPU shares come from a second, instrumented pass over the first
 // 1,000 articles.
 import { readAllSides } from '../eval/lib/datasets.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
-import { prepare } from '../src/pipeline/stages.js';
-import { extract } from '../src/pipeline/stages.js';
+import { copyPrint, extract, geocode, prepare, segment, type Pending } from '../src/pipeline/stages.js';
 import { extractEntities } from '../src/extract/entities.js';
 import { tokenize } from '../src/text/nlp.js';
 import { extractTimes } from '../src/extract/time.js';
 import { extractQuantities } from '../src/extract/quantities.js';
 import { extractQuotes } from '../src/extract/quotes.js';
-import type { Pending } from '../src/pipeline/stages.js';
+import { extractEvents } from '../src/events/extract.js';
 
 export default async function (args: string[]) {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
@@ -24,7 +23,7 @@ export default async function (args: string[]) {
   const pending: Pending[] = [];
   for (const a of articles) {
     try {
-      pending.push(prepare({ origin: a.id, format: 'jsonl', title: a.title, text: a.text, source: a.source, ...(a.published ? { published: a.published } : {}) }));
+      pending.push(prepare({ origin: a.id, format: 'jsonl', title: a.title, text: a.text, source: a.source, ...(a.published ? { published: a.published } : {}) }, [segment, copyPrint]));
     } catch {
       // An article prepare rejects is not extraction's to time.
     }
@@ -45,7 +44,7 @@ export default async function (args: string[]) {
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
-  const parts: Record<string, number> = { parse: 0, entities: 0, times: 0, quantities: 0, quotes: 0 };
+  const parts: Record<string, number> = { parse: 0, entities: 0, times: 0, quantities: 0, quotes: 0, geocode: 0, events: 0 };
   const time = (k: string, f: () => unknown) => {
     const t = performance.now();
     const r = f();
@@ -55,10 +54,12 @@ export default async function (args: string[]) {
   const sample = pending.slice(0, 1000);
   for (const { doc } of sample) {
     const tokens = time('parse', () => tokenize(doc.text)) as ReturnType<typeof tokenize>;
-    time('entities', () => extractEntities(doc, tokens));
-    time('times', () => extractTimes(doc));
-    time('quantities', () => extractQuantities(doc, tokens));
-    time('quotes', () => extractQuotes(doc));
+    const entities = time('entities', () => extractEntities(doc, tokens)) as ReturnType<typeof extractEntities>;
+    const times = time('times', () => extractTimes(doc)) as ReturnType<typeof extractTimes>;
+    const quantities = time('quantities', () => extractQuantities(doc, tokens)) as ReturnType<typeof extractQuantities>;
+    const quotes = time('quotes', () => extractQuotes(doc)) as ReturnType<typeof extractQuotes>;
+    time('geocode', () => geocode(doc));
+    time('events', () => extractEvents(doc, { tokens, entities, times, quantities, quotes }));
   }
   progressDone();
   const round = (x: number) => Math.round(x * 100) / 100;

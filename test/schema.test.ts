@@ -163,7 +163,7 @@ describe('validateSitrepJson', () => {
     assert.equal(validateSitrepJson(json).valid, false);
   });
 
-  it('rejects an unknown top-level property but allows extra item fields in the sections still open', () => {
+  it('rejects an unknown top-level property and unknown fields in the typed sections, allows them in the open one', () => {
     const extraTop = mutable();
     extraTop.entitys = [];
     const result = validateSitrepJson(extraTop);
@@ -172,9 +172,11 @@ describe('validateSitrepJson', () => {
 
     const extraItem = mutable();
     extraItem.documents[0].language = 'en';
-    extraItem.events.push({ id: 'v1', type: 'attack' });
-    extraItem.timeline.push({ date: '2024-05-14' });
+    extraItem.summary.push({ sentence: 'The harbour reopened.', cites: [] });
     assert.deepEqual(validateSitrepJson(extraItem), { valid: true, errors: [] });
+    const extraEvent = mutable();
+    extraEvent.timeline.push({ date: '2024-05-14' });
+    assert.equal(validateSitrepJson(extraEvent).valid, false, 'a timeline entry without its fields');
   });
 
   it('rejects non-object items in the open sections', () => {

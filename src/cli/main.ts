@@ -1,8 +1,12 @@
 // The `sitrep` command: a thin layer over the library API.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { analyze } from '../output/build.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { analyze, buildJson } from '../output/build.js';
+import { exportEvents, type ExportFormat } from '../output/export.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { SitrepJson } from '../output/sitrep-json.js';
 import { renderReport } from '../output/report.js';
 import { VERSION } from '../version.js';
 import { ProgressLine } from './progress.js';
@@ -75,6 +79,57 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
   return stats.errors.length ? EXIT.inputErrors : EXIT.ok;
 }
 
+interface ExportFlags {
+  format: ExportFormat;
+  out?: string;
+  db?: string;
+}
+
+async function runExport(input: string | undefined, flags: ExportFlags): Promise<number> {
+  try {
+    const data = exportEvents(await readAnalysis(input, flags), flags.format);
+    if (flags.out) await writeAtomic(flags.out, data);
+    else process.stdout.write(data);
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof InputFileError)) throw err;
+    process.stderr.write(`sitrep: ${err.message}\n`);
+    return EXIT.inputErrors;
+  }
+}
+
+/** An input the user named cannot be read: their error, not ours. */
+class InputFileError extends Error {}
+
+async function readAnalysis(input: string | undefined, flags: ExportFlags): Promise<SitrepJson> {
+  let json: SitrepJson;
+  if (flags.db) {
+    if (!existsSync(flags.db)) throw new InputFileError(`${flags.db}: no such database`);
+    const store = new SqliteStore(flags.db);
+    try {
+      json = await buildJson(store, [flags.db]);
+    } finally {
+      await store.close();
+    }
+  } else if (input) {
+    let text: string;
+    try {
+      text = await readFile(input, 'utf8');
+    } catch (err) {
+      throw new InputFileError(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    }
+    try {
+      json = JSON.parse(text) as SitrepJson;
+    } catch {
+      throw new InputFileError(`${input}: not JSON (expected a sitrep.json written by "sitrep analyze")`);
+    }
+    if (!Array.isArray(json.events) || !Array.isArray(json.documents)) throw new InputFileError(`${input}: not a sitrep.json (no events or documents)`);
+  } else {
+    throw new InputFileError('give a sitrep.json file or --db (see sitrep export --help)');
+  }
+  return json;
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -107,10 +162,27 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       process.exitCode = await runAnalyze(inputs, flags);
     });
+
+  program
+    .command('export')
+    .description('Write the events of an analysis as CSV (one event a row, ACLED-like columns with CAMEO codes) or GeoJSON points.')
+    .argument('[sitrep.json]', 'a sitrep.json written by "sitrep analyze" (or use --db)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'geojson']).default('csv'))
+    .option('-o, --out <file>', 'write to this file (default: standard output)')
+    .option('--db <file>', 'read the analysis from this SQLite database instead of a sitrep.json')
+    .addHelpText('after', '\nExamples:\n  sitrep export out/sitrep.json > events.csv\n  sitrep export --db news.db --format geojson -o events.geojson')
+    .action(async (input: string | undefined, flags: ExportFlags) => {
+      process.exitCode = await runExport(input, flags);
+    });
   return program;
 }
 
 export async function main(argv = process.argv): Promise<void> {
+  // A reader that stops early (`sitrep export ... | head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -3,7 +3,7 @@
 // cites exact character ranges. Cross-document merging (entities, quotes)
 // is in `collect.ts`.
 import type { Document, Span } from '../model/document.js';
-import { tokenize } from '../text/nlp.js';
+import { tokenize, type Token } from '../text/nlp.js';
 import { extractEntities, type EntityMention } from './entities.js';
 import { extractQuantities, type QuantityMention } from './quantities.js';
 import { extractQuotes, type QuoteMention } from './quotes.js';
@@ -19,6 +19,8 @@ export const LABEL = {
 const LABELS = new Set<string>(Object.values(LABEL));
 
 export interface Extraction {
+  /** The shared parse (not stored with the document). */
+  tokens?: Token[];
   entities: EntityMention[];
   times: TimeMention[];
   quantities: QuantityMention[];
@@ -29,6 +31,7 @@ export interface Extraction {
 export function extractAll(doc: Pick<Document, 'text' | 'sentences' | 'paragraphs' | 'published'>, anchor?: string): Extraction {
   const tokens = tokenize(doc.text);
   return {
+    tokens,
     entities: extractEntities(doc, tokens),
     times: extractTimes(doc, anchor ? { anchor } : {}),
     quantities: extractQuantities(doc, tokens),
@@ -36,10 +39,11 @@ export function extractAll(doc: Pick<Document, 'text' | 'sentences' | 'paragraph
   };
 }
 
-/** Replace the document's extraction spans with fresh ones (a stage may run again on changed text). */
-export function annotate(doc: Document): void {
+/** Replace the document's extraction spans with fresh ones (a stage may run again on changed text); returns what was found. */
+export function annotate(doc: Document): Extraction {
   const found = extractAll(doc);
   doc.spans = [...doc.spans.filter((s) => !LABELS.has(s.label)), ...toSpans(doc.id, found)];
+  return found;
 }
 
 export function toSpans(docId: string, x: Extraction): Span[] {

@@ -15,6 +15,9 @@ import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from './sitrep-j
 import { inferPublication } from '../stories/dates.js';
 import { collect } from '../extract/collect.js';
 import { extractTimes } from '../extract/time.js';
+import { collectEvents } from '../events/collect.js';
+import { assertionsFromEvents } from '../claims/from-events.js';
+import { reconcile } from '../claims/reconcile.js';
 
 export interface AnalyzeOptions extends IngestOptions {
   /** SQLite file; in memory when absent. Ignored when `store` is given. */
@@ -58,6 +61,17 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     }),
   );
   const extracted = collect({ documents, copies, independence, inferredTimes });
+  const groupOfDoc = new Map<string, string>();
+  for (const g of independence) for (const d of g.documentIds) groupOfDoc.set(d, g.id);
+  const groupOf = (d: string) => groupOfDoc.get(d);
+  const { events, timeline, reports } = collectEvents(documents, stories, groupOf, (d) => d.published ?? inferred.get(d.id)?.anchor);
+  const mentionsOf = new Map<string, { start: number; entity: (typeof extracted.entities)[number] }[]>();
+  for (const e of extracted.entities) for (const m of e.mentions) mentionsOf.set(m.doc, [...(mentionsOf.get(m.doc) ?? []), { start: m.start, entity: e }]);
+  const entityIn = (doc: string, start: number, end: number) => {
+    const e = mentionsOf.get(doc)?.find((m) => m.start >= start && m.start < end)?.entity;
+    return e && { id: e.id, name: e.name, type: e.type };
+  };
+  const claims = reconcile(assertionsFromEvents(reports, entityIn), groupOf);
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),
@@ -75,9 +89,9 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     quotes: extracted.quotes,
     times: extracted.times,
     quantities: extracted.quantities,
-    events: [],
-    claims: [],
-    timeline: [],
+    events,
+    claims,
+    timeline,
     summary: [],
     errors,
   };

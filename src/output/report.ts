@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CopyRelation, Distortion, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 import type { JsonDocument, SitrepJson } from './sitrep-json.js';
 import { diffWords } from './diff.js';
+import { EVENTS_STYLE, indexEvents, renderStoryEvents, type EventsIndex } from './report-events.js';
 import { EXTRACTION_STYLE, indexExtraction, renderStoryExtraction, type ExtractionIndex } from './report-extraction.js';
 import { html, safeHref, type SafeHtml } from './html.js';
 
@@ -90,7 +91,7 @@ footer{color:var(--muted);font-size:.8rem;padding-bottom:2rem;border-top:1px sol
  a{color:inherit;text-decoration:none}
  .copy{background:none}
 }
-${EXTRACTION_STYLE}`;
+${EXTRACTION_STYLE}${EVENTS_STYLE}`;
 
 const SCRIPT = `
 (() => {
@@ -198,6 +199,7 @@ interface Context {
   copiedBy: Map<string, CopyRelation[]>;
   groupsOf: Map<string, IndependenceGroup[]>;
   extraction: ExtractionIndex;
+  events: EventsIndex;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -439,6 +441,7 @@ function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: strin
     independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
   } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
 ${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, (json.passages ?? []).filter((sp) => inStory.has(sp.source) && inStory.has(sp.copy))) : ''}
+${renderStoryEvents(ctx.events, story, (id) => docLink(ctx, id))}
 ${renderStoryExtraction(ctx.extraction, story, (id) => docLink(ctx, id))}
 <h3>Documents</h3>
 <ol class="docs">${docs.map((d) => renderDocument(ctx, d))}</ol>
@@ -453,6 +456,7 @@ export function renderReport(json: SitrepJson): string {
     copiedBy: new Map(),
     groupsOf: new Map(),
     extraction: indexExtraction(json),
+    events: indexEvents(json),
   };
   for (const c of json.copies) {
     push(ctx.copiesOf, c.copy, c);

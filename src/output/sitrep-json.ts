@@ -4,8 +4,10 @@
 import type { Document, PublishedFrom, Range, SourceFormat } from '../model/document.js';
 import type { CopyRelation, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 import type { CollectedEntity, CollectedQuantity, CollectedQuote, CollectedTime } from '../extract/collect.js';
+import type { CollectedEvent, TimelineEntry } from '../events/collect.js';
+import type { Claim } from '../claims/reconcile.js';
 
-export const SITREP_JSON_VERSION = '0.3.0';
+export const SITREP_JSON_VERSION = '0.4.0';
 
 export interface JsonDocument {
   id: string;
@@ -41,9 +43,9 @@ export interface SitrepJson {
   quotes: CollectedQuote[];
   times: CollectedTime[];
   quantities: CollectedQuantity[];
-  events: unknown[];
-  claims: unknown[];
-  timeline: unknown[];
+  events: CollectedEvent[];
+  claims: Claim[];
+  timeline: TimelineEntry[];
   summary: unknown[];
   /** Inputs that could not be read, with the reason. */
   errors: { input: string; message: string }[];

@@ -15,6 +15,8 @@ import { CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
 import { annotate, LABEL } from '../extract/index.js';
 import type { GeoRef } from '../extract/collect.js';
 import { resolveToponyms } from '../geo/resolve.js';
+import { extractEvents } from '../events/extract.js';
+import { EVENT_LABEL, eventSpans } from '../events/collect.js';
 import { DocFrequencies, StoryClusterer, internTerms, terms, vectorize, type DfRecord, type StoryOptions, type StoryState } from '../stories/cluster.js';
 
 /** A document on its way through the stages, with what per-document stages derived from it. */
@@ -49,12 +51,14 @@ export const copyPrint: DocumentStage = {
   },
 };
 
-/** Entities, times, quantities and quotes as spans; place names resolved to the gazetteer. */
+/** Entities, times, quantities, quotes and event frames as spans; place names resolved to the gazetteer. */
 export const extract: DocumentStage = {
   name: 'extract',
   run(p) {
-    annotate(p.doc);
+    const found = annotate(p.doc);
     geocode(p.doc);
+    const events = extractEvents(p.doc, found);
+    p.doc.spans = [...p.doc.spans.filter((s) => s.label !== EVENT_LABEL), ...eventSpans(p.doc.id, events)];
   },
 };
 

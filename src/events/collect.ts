@@ -1,0 +1,185 @@
+// Events across documents, as the outputs show them: mentions linked into
+// events (within stories), each with its place resolved on the map, its date
+// and precision, and its support counted in independence groups; and each
+// story's timeline of dated events.
+import type { Document, Span } from '../model/document.js';
+import type { Story } from '../model/collection.js';
+import { shortHash } from '../text/normalize.js';
+import type { GeoRef, MentionRef } from '../extract/collect.js';
+import { linkEvents, type EventCluster } from './link.js';
+import type { EventMention } from './extract.js';
+
+/** Span label of event mentions (the trigger's range; the frame in `data`). */
+export const EVENT_LABEL = 'event';
+
+export interface CollectedEvent {
+  id: string;
+  story?: string;
+  type: EventCluster['type'];
+  cameo?: string;
+  cameoCode?: string;
+  actor?: string;
+  target?: string;
+  place?: { name: string; geo?: GeoRef };
+  /** TIMEX3 value of the event's date, and its precision. */
+  date?: string;
+  datePrecision?: string;
+  /** The largest count any report gives (tolls rise as reports come in). */
+  quantity?: number;
+  /** Every mention reports it as not having happened, or as not a fact (threatened, planned, possible). */
+  negated: boolean;
+  modality: string;
+  hedged: boolean;
+  mentions: (MentionRef & { sentence: number; sentenceText: string })[];
+  documents: string[];
+  independentSources: number;
+}
+
+export interface TimelineEntry {
+  story: string;
+  event: string;
+  date: string;
+  precision: string;
+  type: string;
+  /** A readable line: the earliest report's sentence. */
+  label: string;
+  documents: string[];
+  independentSources: number;
+}
+
+/** The event frames a document carries. */
+export function eventsOf(doc: Pick<Document, 'text' | 'spans'>): EventMention[] {
+  return doc.spans
+    .filter((s) => s.label === EVENT_LABEL)
+    .map((s) => ({ ...(s.data as unknown as EventMention), trigger: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) } }));
+}
+
+export function eventSpans(docId: string, events: EventMention[]): Span[] {
+  return events.map(({ trigger, ...data }) => ({ doc: docId, start: trigger.start, end: trigger.end, label: EVENT_LABEL, data: data as unknown as Record<string, unknown> }));
+}
+
+/** One document's report of one event: the frame, and the event it was linked to. */
+export interface EventReport {
+  event: string;
+  doc: string;
+  published?: string;
+  frame: EventMention;
+  sentenceText: string;
+}
+
+export function collectEvents(
+  documents: Document[],
+  stories: Story[],
+  groupOf: (doc: string) => string | undefined,
+  /** Publication date of a document; for undated ones, the date inferred from their story. */
+  dateOf: (doc: Document) => string | undefined = (d) => d.published,
+): { events: CollectedEvent[]; timeline: TimelineEntry[]; reports: EventReport[] } {
+  const storyOf = new Map<string, string>();
+  for (const s of stories) for (const d of s.documentIds) storyOf.set(d, s.id);
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const frames = new Map<string, EventMention>();
+  const inputs = documents.flatMap((d) =>
+    eventsOf(d).map((event) => {
+      frames.set(`${d.id}:${event.trigger.start}`, event);
+      const published = dateOf(d);
+      return { doc: d.id, ...(published ? { published } : {}), event };
+    }),
+  );
+  const clusters = linkEvents(inputs, { storyOf: (d) => storyOf.get(d) });
+  const geoAt = placeGeo(documents);
+
+  const reports: EventReport[] = [];
+  const events: CollectedEvent[] = clusters.map((c) => {
+    const members = c.mentions.map((m) => ({ m, f: frames.get(`${m.doc}:${m.start}`) }));
+    const placeGeos = members
+      .map(({ m, f }) => (f?.place ? geoAt.get(m.doc)?.find((g) => g.start < f.place!.end && f.place!.start < g.end)?.geo : undefined))
+      .filter((g): g is GeoRef => !!g);
+    const geo = mostCommon(placeGeos, (g) => g.id);
+    const asserted = members.filter(({ f }) => f && f.modality === 'asserted' && !f.negated);
+    const quantities = members.map(({ f }) => f?.quantityValue).filter((q): q is number => typeof q === 'number');
+    const precision = c.time ? members.find(({ f }) => f?.timeValue?.startsWith(c.time!))?.f?.timePrecision : undefined;
+    const documentsOf = [...new Set(c.mentions.map((m) => m.doc))];
+    const id = 'e' + shortHash(c.id);
+    for (const { m, f } of members) {
+      if (!f) continue;
+      const d = docs.get(m.doc)!;
+      const r = d.sentences[m.sentence];
+      const published = dateOf(d);
+      reports.push({ event: id, doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text });
+    }
+    return {
+      id,
+      ...(storyOf.get(c.mentions[0].doc) ? { story: storyOf.get(c.mentions[0].doc) } : {}),
+      type: c.type,
+      ...(c.cameo ? { cameo: c.cameo } : {}),
+      ...(c.cameoCode ? { cameoCode: c.cameoCode } : {}),
+      ...(c.actor ? { actor: c.actor } : {}),
+      ...(c.target ? { target: c.target } : {}),
+      ...(c.place || geo ? { place: { name: c.place ?? geo!.name, ...(geo ? { geo } : {}) } } : {}),
+      ...(c.time ? { date: c.time, ...(precision ? { datePrecision: precision } : {}) } : {}),
+      ...(quantities.length ? { quantity: Math.max(...quantities) } : {}),
+      negated: asserted.length === 0 && members.some(({ f }) => f?.negated),
+      modality: asserted.length ? 'asserted' : (members.find(({ f }) => f)?.f?.modality ?? 'asserted'),
+      hedged: members.every(({ f }) => f?.hedged),
+      mentions: c.mentions.map((m) => {
+        const d = docs.get(m.doc)!;
+        const r = d.sentences[m.sentence];
+        return { ...m, sentenceText: r ? d.text.slice(r.start, r.end) : m.text };
+      }),
+      documents: documentsOf,
+      independentSources: new Set(documentsOf.map((d) => groupOf(d) ?? d)).size,
+    };
+  });
+  events.sort((a, b) => b.independentSources - a.independentSources || b.documents.length - a.documents.length || a.id.localeCompare(b.id));
+
+  const timeline: TimelineEntry[] = [];
+  const published = (id: string) => docs.get(id)?.published ?? '\uffff';
+  for (const e of events) {
+    if (!e.story || !e.date || !/^\d{4}/.test(e.date) || e.modality !== 'asserted' || e.negated) continue;
+    const first = [...e.mentions].sort((a, b) => published(a.doc).localeCompare(published(b.doc)))[0];
+    timeline.push({
+      story: e.story,
+      event: e.id,
+      date: e.date,
+      precision: e.datePrecision ?? precisionOf(e.date),
+      type: e.type,
+      label: first.sentenceText,
+      documents: e.documents,
+      independentSources: e.independentSources,
+    });
+  }
+  timeline.sort((a, b) => a.story.localeCompare(b.story) || a.date.localeCompare(b.date) || b.independentSources - a.independentSources);
+  return { events, timeline, reports };
+}
+
+/** Resolved place mentions of each document, from its entity spans. */
+function placeGeo(documents: Document[]): Map<string, { start: number; end: number; geo: GeoRef }[]> {
+  const out = new Map<string, { start: number; end: number; geo: GeoRef }[]>();
+  for (const d of documents) {
+    const list = d.spans.filter((s) => s.label === 'entity' && s.data?.geo).map((s) => ({ start: s.start, end: s.end, geo: s.data!.geo as GeoRef }));
+    if (list.length) out.set(d.id, list);
+  }
+  return out;
+}
+
+function mostCommon<T>(items: T[], key: (t: T) => string): T | undefined {
+  const counts = new Map<string, { item: T; n: number }>();
+  for (const it of items) {
+    const k = key(it);
+    const c = counts.get(k) ?? { item: it, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n)[0]?.item;
+}
+
+/** The precision a TIMEX3 date value states by its shape. */
+function precisionOf(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'hour';
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 'day';
+  if (/^\d{4}-W\d{2}/.test(value)) return 'week';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/^\d{4}-(SP|SU|FA|WI)$/.test(value)) return 'season';
+  if (/^\d{4}$/.test(value)) return 'year';
+  return 'year';
+}

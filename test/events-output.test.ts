@@ -1,0 +1,110 @@
+// Events, claims, timeline and exports end to end on the bundled example
+// corpus (fiction written for the project; see examples/README.md).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { relative } from 'node:path';
+import { analyze } from '../src/output/build.js';
+import { exportEvents, CSV_COLUMNS } from '../src/output/export.js';
+import { validateSitrepJson } from '../src/output/schema.js';
+import type { SitrepJson } from '../src/output/sitrep-json.js';
+
+const CORPUS = 'examples/corpus';
+let json: SitrepJson;
+const refOf = new Map<string, string>();
+before(async () => {
+  json = (await analyze([CORPUS])).json;
+  for (const d of json.documents) refOf.set(d.id, relative(CORPUS, d.path ?? ''));
+});
+
+test('the output with events, claims and timeline matches the schema', () => {
+  assert.deepEqual(validateSitrepJson(json), { valid: true, errors: [] });
+  assert.ok(json.events.length > 10);
+});
+
+test('the capture of Kalemie is one event reported by several outlets, placed in DR Congo', () => {
+  const captures = json.events.filter((e) => e.type === 'capture' && e.place?.geo?.country === 'CD' && e.modality === 'asserted');
+  assert.ok(captures.length >= 1);
+  const main = captures.sort((a, b) => b.documents.length - a.documents.length)[0];
+  assert.ok(main.documents.length >= 3, `documents: ${main.documents.map((d) => refOf.get(d))}`);
+  assert.ok(main.independentSources < main.documents.length, 'wire copies count once');
+  assert.equal(main.cameo, '19');
+});
+
+test('a threatened or possible event is kept but not put on the timeline', () => {
+  const notFacts = json.events.filter((e) => e.modality !== 'asserted');
+  assert.ok(notFacts.length > 0);
+  const onTimeline = new Set(json.timeline.map((t) => t.event));
+  for (const e of notFacts) assert.ok(!onTimeline.has(e.id), `${e.type} (${e.modality}) on the timeline`);
+});
+
+test('timeline entries are in date order within each story, with precision and sources', () => {
+  assert.ok(json.timeline.length > 5);
+  for (let i = 1; i < json.timeline.length; i++) {
+    const [a, b] = [json.timeline[i - 1], json.timeline[i]];
+    if (a.story === b.story) assert.ok(a.date <= b.date, `${a.date} before ${b.date}`);
+  }
+  for (const t of json.timeline) {
+    assert.match(t.date, /^\d{4}/);
+    assert.ok(t.precision && t.documents.length >= 1 && t.independentSources >= 1);
+  }
+});
+
+test('claims count support in independent groups; a rising toll is not a contradiction', () => {
+  for (const c of json.claims) {
+    for (const v of c.values) assert.ok(v.support <= v.documents.length);
+    if (c.status === 'corroborated') assert.ok(c.support >= 2);
+    if (c.evolution) assert.notEqual(c.status, 'contested');
+  }
+  // Workers killed in the Calder blast: 2, then 3 the next day (examples/truth.json, evolution).
+  const workers = json.claims.find((c) => c.slot === 'count:killed' && c.values.some((v) => v.value === 2) && c.values.some((v) => v.value === 3));
+  if (workers) assert.notEqual(workers.status, 'contested', JSON.stringify(workers.values.map((v) => [v.value, v.firstDate])));
+});
+
+test('CSV export: one event a row, ACLED-like columns, fields quoted as RFC 4180 wants', () => {
+  const csv = exportEvents(json, 'csv');
+  const rows = parseCsv(csv);
+  assert.deepEqual(rows[0], [...CSV_COLUMNS]);
+  assert.equal(rows.length - 1, json.events.length);
+  const byId = new Map(json.events.map((e) => [e.id, e]));
+  for (const r of rows.slice(1)) {
+    assert.equal(r.length, CSV_COLUMNS.length);
+    const e = byId.get(r[0])!;
+    assert.equal(r[3], e.type);
+    assert.equal(Number(r[16]), e.independentSources);
+    if (e.place?.geo) assert.equal(Number(r[10]), e.place.geo.lat);
+  }
+});
+
+test('GeoJSON export: located events as points, longitude first', () => {
+  const geo = JSON.parse(exportEvents(json, 'geojson'));
+  assert.equal(geo.type, 'FeatureCollection');
+  const located = json.events.filter((e) => e.place?.geo);
+  assert.equal(geo.features.length, located.length);
+  for (const f of geo.features) {
+    const e = located.find((x) => x.id === f.id)!;
+    assert.deepEqual(f.geometry.coordinates, [e.place!.geo!.lon, e.place!.geo!.lat]);
+  }
+});
+
+/** A strict RFC 4180 reader, so the test does not trust the writer's own quoting. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  return rows;
+}

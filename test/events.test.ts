@@ -1,0 +1,190 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractAll } from '../src/extract/index.js';
+import { extractEvents, linkEvents, type EventMention, type LinkInput } from '../src/events/index.js';
+import { segmentSentences, splitParagraphs } from '../src/text/sentences.js';
+
+function events(text: string, published = '2021-08-13'): EventMention[] {
+  const paragraphs = splitParagraphs(text);
+  const sentences = segmentSentences(text, paragraphs);
+  const doc = { text, sentences, paragraphs, published };
+  const found = extractEvents(doc, extractAll(doc));
+  // Every span cites the text exactly.
+  for (const e of found) {
+    for (const s of [e.trigger, e.actor, e.target, e.place, e.time, e.quantity, e.attributedTo]) if (s) assert.equal(text.slice(s.start, s.end), s.text);
+  }
+  return found;
+}
+
+function one(found: EventMention[], type: string): EventMention {
+  const m = found.filter((e) => e.type === type);
+  assert.equal(m.length, 1, `one ${type} event expected in ${JSON.stringify(found.map((e) => [e.type, e.trigger.text]))}`);
+  return m[0]!;
+}
+
+test('a city falling to an armed group: the city is the target, the group the actor', () => {
+  const e = one(events('Kalemie fell to M23 rebels on Tuesday after a week of heavy clashes, residents said.'), 'capture');
+  assert.equal(e.trigger.text, 'fell');
+  assert.equal(e.cameo, '19');
+  assert.equal(e.cameoCode, '192');
+  assert.equal(e.target?.text, 'Kalemie');
+  assert.equal(e.placeName, 'Kalemie');
+  assert.equal(e.actor?.text, 'M23 rebels');
+  assert.equal(e.timeValue, '2021-08-10');
+  assert.equal(e.attributedTo?.text, 'residents');
+  assert.equal(e.modality, 'asserted');
+  assert.equal(e.negated, false);
+});
+
+test('passive capture: the "by" phrase is the actor, the subject the target', () => {
+  const e = one(events('The provincial capital of Zaranj was captured by Taliban fighters on Friday.'), 'capture');
+  assert.equal(e.trigger.text, 'captured');
+  assert.equal(e.actorEntity, 'taliban');
+  assert.match(e.target!.text, /Zaranj/);
+  assert.equal(e.placeName, 'Zaranj');
+  // Published on a Friday: "on Friday" is that day.
+  assert.equal(e.timeValue, '2021-08-13');
+});
+
+test('"fell without a fight" is a capture, and the fight that did not happen is no attack', () => {
+  const found = events('Mazar-i-Sharif fell without a fight late on Saturday, two officials said.');
+  const e = one(found, 'capture');
+  assert.equal(e.placeName, 'Mazar-i-Sharif');
+  assert.equal(found.filter((x) => x.type === 'attack').length, 0);
+});
+
+test('a threatened attack is not reported as a fact', () => {
+  const e = one(events('The militia threatened to attack the airport if its demands were not met by Sunday.'), 'attack');
+  assert.equal(e.modality, 'threatened');
+  assert.equal(e.actor?.text, 'The militia');
+  assert.equal(e.target?.text, 'the airport');
+});
+
+test('a denial: the army denies its aircraft bombed the market', () => {
+  const e = one(events('The army denied that its aircraft had bombed the market in Saada.'), 'attack');
+  assert.equal(e.modality, 'denied');
+  assert.equal(e.cameoCode, '195');
+  assert.equal(e.placeName, 'Saada');
+});
+
+test('an airstrike killing 12 civilians: count, place and day', () => {
+  const found = events('An airstrike killed 12 civilians in the town of Kafr Nabl on Monday, a monitoring group said.');
+  const kill = one(found, 'kill');
+  assert.equal(kill.quantityValue, 12);
+  assert.equal(kill.target?.text, '12 civilians');
+  assert.match(kill.placeName ?? '', /Kafr Nabl/);
+  assert.equal(kill.timeValue, '2021-08-09');
+  assert.equal(kill.attributedTo?.text, 'a monitoring group');
+  const strike = one(found, 'attack');
+  assert.equal(strike.trigger.text, 'airstrike');
+  assert.equal(strike.cameoCode, '195');
+});
+
+test('a release of prisoners, counted', () => {
+  const e = one(events('The rebels freed 35 prisoners on Wednesday under an exchange deal with the government.'), 'release');
+  assert.equal(e.cameoCode, '0841');
+  assert.equal(e.actor?.text, 'The rebels');
+  assert.equal(e.target?.text, '35 prisoners');
+  assert.equal(e.quantityValue, 35);
+});
+
+test('an appointment has no CAMEO code, and names both people', () => {
+  const e = one(events('President Salva Kiir appointed Martin Elia Lomuro as cabinet affairs minister on Thursday.'), 'appoint');
+  assert.equal(e.cameo, undefined);
+  assert.match(e.actorName ?? '', /Salva Kiir/);
+  assert.match(e.targetName ?? '', /Martin Elia Lomuro/);
+});
+
+test('negation and hedging are flags, not facts', () => {
+  const held = one(events('Government troops in the town did not surrender.'), 'surrender');
+  assert.equal(held.negated, true);
+  const nobody = one(events('No one was killed in the blast near the checkpoint.'), 'kill');
+  assert.equal(nobody.negated, true);
+  const seized = one(events('Insurgents reportedly seized the border crossing at Spin Boldak.'), 'capture');
+  assert.equal(seized.hedged, true);
+  const claimed = one(events('The Taliban claimed they had captured the district headquarters.'), 'capture');
+  assert.equal(claimed.hedged, true);
+});
+
+test('plans, demands, failures and conditions', () => {
+  assert.equal(one(events('The United States will withdraw its troops from Afghanistan by September.'), 'withdraw').modality, 'planned');
+  assert.equal(one(events('The United Nations called for an immediate ceasefire in Tigray.'), 'ceasefire').modality, 'demanded');
+  const failed = one(events('The army failed to retake the town after three days of shelling.'), 'capture');
+  assert.equal(failed.negated, true);
+  assert.equal(failed.modality, 'attempted');
+  assert.equal(one(events('Officials fear that the rebels could overrun the garrison within days.'), 'capture').modality, 'possible');
+  assert.equal(one(events('If the rebels attack the port, aid deliveries will stop.'), 'attack').modality, 'possible');
+});
+
+test('nominalizations and idioms of control', () => {
+  const fall = one(events('The fall of Kalemie to the rebels stunned the government.'), 'capture');
+  assert.equal(fall.target?.text, 'Kalemie');
+  assert.equal(fall.actor?.text, 'the rebels');
+  const capture = one(events('The capture of Herat by the Taliban was confirmed on Friday.'), 'capture');
+  assert.equal(capture.target?.text, 'Herat');
+  assert.equal(capture.actorEntity, 'taliban');
+  const control = one(events('Kandahar came under the control of the Taliban overnight.'), 'capture');
+  assert.equal(control.targetName, 'Kandahar');
+  assert.equal(control.actorEntity, 'taliban');
+  const hands = one(events('Ghazni is now in the hands of the insurgents.'), 'capture');
+  assert.equal(hands.target?.text, 'Ghazni');
+  assert.equal(hands.actor?.text, 'the insurgents');
+  const took = one(events('Militants took control of the airport in the early hours.'), 'capture');
+  assert.equal(took.target?.text, 'the airport');
+});
+
+test('a carrying verb lends its subject: "launched an attack", "signed a ceasefire"', () => {
+  const attack = one(events('Houthi forces launched an attack on the port of Hodeidah.'), 'attack');
+  assert.equal(attack.trigger.text, 'attack');
+  assert.match(attack.actor?.text ?? '', /Houthi forces/);
+  assert.match(attack.target?.text ?? '', /Hodeidah/);
+  const truce = one(events('The government and the rebels signed a ceasefire agreement in Doha.'), 'ceasefire');
+  assert.equal(truce.actor?.text, 'The government and the rebels');
+  assert.equal(truce.placeName, 'Doha');
+});
+
+test('business and market senses are not conflict events', () => {
+  assert.deepEqual(events('Shares fell 5% in Tokyo as the yen rallied against the dollar.'), []);
+  assert.deepEqual(events('Apple released a new iPhone on Tuesday.'), []);
+  assert.deepEqual(events('The company took control of the market for mobile chips.'), []);
+  assert.deepEqual(events('Workers on a general strike marched through the capital.').map((e) => e.type), ['protest', 'protest']);
+});
+
+// ---------------------------------------------------------------------------
+// Linking across documents
+
+function report(doc: string, text: string, published: string): LinkInput[] {
+  return events(text, published).map((event) => ({ doc, published, event }));
+}
+
+test('three reports of one capture are one event; a capture elsewhere is another', () => {
+  const inputs = [
+    ...report('a', 'Taliban fighters captured the western city of Herat on Thursday, officials said.', '2021-08-13'),
+    ...report('b', 'Herat fell to the Taliban on Thursday after two weeks of fighting.', '2021-08-13'),
+    ...report('c', 'The capture of Herat by the Taliban was confirmed by a provincial council member.', '2021-08-14'),
+    ...report('d', 'Taliban fighters captured Kandahar on Friday, a day after Herat.', '2021-08-14'),
+  ];
+  for (const opts of [{}, { storyOf: () => 'afghanistan' }]) {
+    const captures = linkEvents(inputs, opts).filter((c) => c.type === 'capture');
+    assert.equal(captures.length, 2, JSON.stringify(captures));
+    const herat = captures.find((c) => c.place === 'Herat')!;
+    assert.deepEqual([...herat.documents].sort(), ['a', 'b', 'c']);
+    assert.equal(herat.cameo, '19');
+    assert.equal(herat.time, '2021-08-12');
+    assert.equal(herat.mentions.length, 3);
+    const kandahar = captures.find((c) => c.place === 'Kandahar')!;
+    assert.deepEqual(kandahar.documents, ['d']);
+    assert.equal(kandahar.time, '2021-08-13');
+  }
+});
+
+test('linking keeps stories apart, and an undated report cannot join an event that happened after it', () => {
+  const inputs = [
+    ...report('a', 'Rebels captured Goma on Tuesday.', '2021-08-11'),
+    ...report('b', 'Rebels captured Goma, the army said.', '2021-08-08'),
+    ...report('c', 'Rebels captured Goma on Tuesday.', '2021-08-11'),
+  ];
+  const clusters = linkEvents(inputs, { storyOf: (doc) => (doc === 'c' ? 'other story' : 'congo') });
+  assert.equal(clusters.length, 3);
+  assert.ok(clusters.every((c) => c.documents.length === 1));
+});
