@@ -172,18 +172,31 @@ function parseMention(g: Gazetteer, m: ToponymMention): { name: string; cue: Cue
   return { name, cue, qualifier, stripped };
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Cues around the name's uses in its sentence: "Herat province", "city of Herat", "Paris, Texas". */
+// Compiled once: building these per mention was a fifth of extraction time.
+let ADMIN_AFTER: RegExp | undefined;
+let ADMIN_BEFORE: RegExp | undefined;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where `name` occurs in `text` as a whole word. */
+function* wordOccurrences(text: string, name: string): Generator<number> {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if (i > 0 && WORD_CHAR.test(text[i - 1])) continue;
+    const end = i + name.length;
+    if (end < text.length && WORD_CHAR.test(text[end])) continue;
+    yield i;
+  }
+}
+
 function contextCues(g: Gazetteer, context: string, name: string): { cue: Cue; qualifier?: string } {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu');
-  const adminAfter = new RegExp(`^\\s+(?:${ADMIN_WORD})\\b`, 'i');
-  const adminBefore = new RegExp(`\\b(?:${ADMIN_WORD}) of\\s+$`, 'i');
+  const adminAfter = (ADMIN_AFTER ??= new RegExp(`^\\s+(?:${ADMIN_WORD})\\b`, 'i'));
+  const adminBefore = (ADMIN_BEFORE ??= new RegExp(`\\b(?:${ADMIN_WORD}) of\\s+$`, 'i'));
   let cue: Cue = 'none';
   let qualifier: string | undefined;
-  for (const m of context.matchAll(re)) {
-    const before = context.slice(Math.max(0, m.index - 30), m.index);
-    const after = context.slice(m.index + m[0].length, m.index + m[0].length + 80);
+  for (const index of wordOccurrences(context, name)) {
+    const before = context.slice(Math.max(0, index - 30), index);
+    const after = context.slice(index + name.length, index + name.length + 80);
     if (adminAfter.test(after) || adminBefore.test(before)) cue = 'admin';
     // "Mexico City" is another name, not a cue.
     else if ((/^\s+(?:city|town)\b/i.test(after) && !g.keyOf(`${name} City`)) || /\b(?:city|town|village) of\s+$/i.test(before)) cue = 'city';
