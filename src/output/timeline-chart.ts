@@ -4,6 +4,7 @@
 // text gave. Markers on the same stretch of time stack upwards.
 import { html, raw, type SafeHtml } from './html.js';
 import {
+import type { Precision } from '../extract/time.js';
   DEFAULT_MARKER_COLOR,
   FONT,
   chartHref,
@@ -17,20 +18,8 @@ import {
   type LegendEntry,
 } from './map.js';
 
-/** TIMEX3 granularities, as src/extract/time.ts names them. */
-export type TimelinePrecision =
-  | 'minute'
-  | 'hour'
-  | 'partofday'
-  | 'day'
-  | 'week'
-  | 'month'
-  | 'season'
-  | 'quarter'
-  | 'half'
-  | 'year'
-  | 'decade'
-  | 'century';
+/** TIMEX3 granularities: the time extractor's, less `ref` (PRESENT_REF and the like have no place on an axis). */
+export type TimelinePrecision = Exclude<Precision, 'ref'>;
 
 export interface TimelineItem {
   /** An ISO/TIMEX3 date: `2021-08-12`, `2021-08`, `2021`, `2021-W32`, `2021-Q3`, `2021-SU`, `199X`, `2021-08-12T14:30`, or an interval `2021-08/2021-10`. */
