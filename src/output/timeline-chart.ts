@@ -3,8 +3,8 @@
 // over the whole period, so the chart never claims more precision than the
 // text gave. Markers on the same stretch of time stack upwards.
 import { html, raw, type SafeHtml } from './html.js';
-import {
 import type { Precision } from '../extract/time.js';
+import {
   DEFAULT_MARKER_COLOR,
   FONT,
   chartHref,
