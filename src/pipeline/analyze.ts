@@ -79,6 +79,8 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
       else if (!r.ok.doc.text) fail({ input: r.ok.doc.origin, message: 'no article text left after removing boilerplate' });
       else if (inBatch.has(r.ok.doc.id)) stats.alreadyStored++;
       else {
+        for (const w of r.ok.warnings ?? []) fail({ input: r.ok.doc.origin, message: w });
+        r.ok.warnings = undefined;
         inBatch.add(r.ok.doc.id);
         batch.push(r.ok);
         if (batch.length >= batchSize) await flush();

@@ -26,6 +26,8 @@ export interface Pending {
   normalized: string;
   /** Shingle signature and anchors for copy detection. */
   print?: ProvenancePrint;
+  /** Problems a stage met without losing the document (reported, the run goes on). */
+  warnings?: string[];
 }
 
 /**
@@ -55,10 +57,17 @@ export const copyPrint: DocumentStage = {
 export const extract: DocumentStage = {
   name: 'extract',
   run(p) {
-    const found = annotate(p.doc);
-    geocode(p.doc);
-    const events = extractEvents(p.doc, found);
-    p.doc.spans = [...p.doc.spans.filter((s) => s.label !== EVENT_LABEL), ...eventSpans(p.doc.id, events)];
+    try {
+      const found = annotate(p.doc);
+      geocode(p.doc);
+      const events = extractEvents(p.doc, found);
+      p.doc.spans = [...p.doc.spans.filter((s) => s.label !== EVENT_LABEL), ...eventSpans(p.doc.id, events)];
+    } catch (err) {
+      // One text an extractor cannot handle keeps its place in the corpus
+      // (copies, stories), without extraction.
+      p.doc.spans = [];
+      (p.warnings ??= []).push(`extraction failed: ${(err as Error).message}`);
+    }
   },
 };
 
@@ -212,6 +221,8 @@ export const recurringLines: BatchStage = {
       // the store before the batch stages ran.
       p.doc.textHash = shortHash(p.normalized);
       for (const stage of ctx.state.documentStages) stage.run(p);
+      for (const w of p.warnings ?? []) ctx.fail(p.doc.origin, w);
+      p.warnings = undefined;
     }
     ctx.batch = batch.filter((p) => {
       if (p.doc.text) return true;
