@@ -91,3 +91,11 @@ test('the report shows each story\'s entities, quotes by speaker and resolved da
   assert.match(own, /<h4>Quotes by speaker<\/h4>/);
   assert.match(own, /<time datetime="2025-03-11" title="written: [^"]*“Tuesday/);
 });
+
+test('a quote reworded by a rewrite is still one quote, carried by both documents', () => {
+  const q = json.quotes.find((x) => x.kind === 'direct' && x.mentions.some((m) => m.text.startsWith('It shook the whole house')));
+  assert.ok(q, 'the resident quote of the Lake Charles blast');
+  const texts = new Set(q.mentions.map((m) => m.text));
+  assert.ok(texts.size >= 2, `one wording only: ${[...texts]}`);
+  assert.ok([...texts].some((t) => t.startsWith('The entire house shook')), 'the rewrite carries it reworded');
+});
