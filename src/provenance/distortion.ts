@@ -454,6 +454,15 @@ function quantities(toks: Tok[], text: string): Quantity[] {
   return out;
 }
 
+/** Whether `quantities` could find anything: a digit, or a word a number is read from. */
+function mayHoldQuantity(toks: Tok[]): boolean {
+  for (const t of toks) {
+    if (/\d/.test(t.text)) return true;
+    for (const w of t.lower.split('-')) if (w in ONES || w in TENS || w in SCALES || w in ORDINALS || w in DENOMINATORS || w === 'dozen') return true;
+  }
+  return false;
+}
+
 /** The quantity starting at token i, if any, and the index after it. */
 function quantityAt(toks: Tok[], i: number, text: string): { q: Quantity; next: number } | undefined {
   const t = toks[i];
@@ -620,6 +629,8 @@ function sameQuantity(a: Quantity, b: Quantity): boolean {
 }
 
 function numberChanges(src: Tok[], cpy: Tok[]): ['number' | 'unit', string][] {
+  // Most reworded pairs hold no number at all: then there is nothing to read.
+  if (!mayHoldQuantity(src) && !mayHoldQuantity(cpy)) return [];
   const text = (toks: Tok[]): string => {
     // Quantities are read from the text the tokens cover (offsets stay valid).
     let s = '';
@@ -896,6 +907,18 @@ function keyWords(w: string): string[] {
 
 const isAcronym = (s: string): boolean => /^\p{Lu}{2,6}$/u.test(s.replace(/\./g, ''));
 
+/** Every capitalized word of `a` is a word of `b` (compared as entity key words). */
+function capitalsShared(a: Tok[], b: Tok[]): boolean {
+  let words: Set<string> | undefined;
+  for (const t of a) {
+    if (!isWord(t) || !isCap(t)) continue;
+    words ??= new Set(b.filter(isWord).flatMap((x) => keyWords(x.lower)));
+    // Single letters join into one key ("S", "P" -> "sp"): let the full check decide.
+    for (const w of keyWords(t.lower)) if (w.length < 2 || !words.has(w)) return false;
+  }
+  return true;
+}
+
 /** Whether two entity mentions can name the same thing ("Ismail Khan"/"Khan", "UN"/"United Nations"). */
 function sameEntity(a: Entity, b: Entity): boolean {
   const variants = (e: Entity): [string[], string[]][] => [[e.key, e.full], ...e.parts.map((p): [string[], string[]] => [p, p])];
@@ -952,6 +975,10 @@ function sameStem(a: string, b: string): boolean {
 }
 
 function entityChanges(src: Tok[], cpy: Tok[], skip: Set<string>): ['entity-swapped' | 'entity-dropped', string][] {
+  // A name can only be swapped or dropped if some capitalized word of one
+  // sentence is missing from the other: when none is, the finding below
+  // (which keeps every name whose words the other sentence has) is empty.
+  if (capitalsShared(src, cpy) && capitalsShared(cpy, src)) return [];
   const ctx = [src, cpy];
   const a = entities(src, ctx).filter((e) => !skip.has(e.key.join(' ')));
   const b = entities(cpy, ctx).filter((e) => !skip.has(e.key.join(' ')));
