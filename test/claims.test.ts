@@ -101,3 +101,63 @@ test('hedged counts that admit each other are one value; a denial contests', () 
   assert.equal(toll.status, 'corroborated');
   assert.equal(claims.find((c) => c.subject === 'capture|airport')!.status, 'contested');
 });
+
+test('flight then capture: evolution when caught elsewhere, contested when "detained at his home" in the city he fled', () => {
+  const fled = a('afp', 'mayor', 'status', 'fled', '2025-03-10', { where: { place: 'harbour town', prep: 'to' } });
+  const caught = reconcile([fled, a('reuters', 'mayor', 'status', 'detained', '2025-03-12', { where: { place: 'border post', prep: 'at' } })], groupOf);
+  assert.equal(caught.length, 1);
+  assert.equal(caught[0].evolution, true);
+  const atHome = reconcile([fled, a('reuters', 'mayor', 'status', 'detained', '2025-03-11', { where: { home: true } })], groupOf);
+  assert.equal(atHome[0].status, 'contested');
+  assert.deepEqual(atHome[0].values.map((v) => v.value).sort(), ['detained', 'fled']);
+  // Held and kidnapped are one state; still held and released on the same day are not.
+  const sameState = reconcile([a('afp', 'engineer', 'status', 'kidnapped', '2025-03-11'), a('reuters', 'engineer', 'status', 'held', '2025-03-11')], groupOf);
+  assert.notEqual(sameState[0].status, 'contested');
+  const freed = reconcile([a('afp', 'engineer', 'status', 'held', '2025-03-11'), a('local', 'engineer', 'status', 'released', '2025-03-11')], groupOf);
+  assert.equal(freed[0].status, 'contested');
+});
+
+test('people still held may fall day by day; two figures for one day are split off as the contested claim', () => {
+  const held = (doc: string, n: number, date: string) => a(doc, 'held|port siege', 'count:held', n, date, { trend: 'any' });
+  const claims = reconcile([held('afp', 11, '2025-03-09'), held('reuters', 4, '2025-03-11'), held('reuters-copy', 4, '2025-03-11'), held('local', 2, '2025-03-11'), held('afp', 0, '2025-03-13')], groupOf);
+  assert.equal(claims.length, 2);
+  const [contested, rest] = claims;
+  assert.equal(contested.status, 'contested');
+  assert.deepEqual(contested.values.map((v) => v.value).sort(), [2, 4]);
+  assert.equal(contested.values.find((v) => v.value === 4)!.documents.length, 2, 'each side cites its documents');
+  assert.equal(rest.evolution, true);
+  assert.deepEqual(rest.values.map((v) => v.value), [11, 0]);
+});
+
+test('no disagreement without independent sources at the same time', () => {
+  // One report giving two figures speaks of two things; a copy that changed a figure is a distortion.
+  const own = reconcile([a('afp', 'event|e1', 'count:killed', 5, '2025-03-11'), a('afp', 'event|e1', 'count:killed', 15, '2025-03-11'), a('reuters', 'event|e1', 'count:killed', 5, '2025-03-11')], groupOf);
+  assert.ok(own.every((c) => c.status !== 'contested'));
+  const copy = reconcile([a('reuters', 'event|e1', 'count:killed', 14, '2025-03-11'), a('reuters-copy', 'event|e1', 'count:killed', 41, '2025-03-11')], groupOf);
+  assert.notEqual(copy[0].status, 'contested');
+  // An undated report placed only somewhere in its story's days does not contradict a dated one.
+  const undated = reconcile([a('afp', 'event|e1', 'count:killed', 30, '2025-03-13'), a('blog', 'event|e1', 'count:killed', 22, '2025-03-13')], groupOf, {
+    rangeOf: (d) => (d === 'blog' ? { start: '2025-03-10', end: '2025-03-13' } : undefined),
+  });
+  assert.notEqual(undated[0].status, 'contested');
+});
+
+test('measures in different units that convert to each other are one value; different sizes the same day are contested', () => {
+  const radius = (doc: string, value: string, metres: number) => a(doc, 'measure|blast|radius|m', 'measure:radius', value, '2025-06-04', { amount: metres, trend: 'any' });
+  const same = reconcile([radius('afp', '1 mile', 1609.344), radius('reuters', '1.6 km', 1600)], groupOf);
+  assert.equal(same[0].values.length, 1);
+  assert.equal(same[0].status, 'corroborated');
+  const apart = reconcile([radius('afp', '1 mile', 1609.344), radius('local', '2 mile', 3218.688)], groupOf);
+  assert.equal(apart[0].status, 'contested');
+});
+
+test('a figure is compared with the nearest of another report’s figures: a district toll is not a village toll', () => {
+  // The wire gives the district's 19 dead and one village's 11; the local paper gives the village 7.
+  const claims = reconcile(
+    [a('afp', 'event|quake', 'count:killed', 19, '2025-02-03', { approx: 'at least' }), a('afp', 'event|quake', 'count:killed', 11, '2025-02-03'), a('local', 'event|quake', 'count:killed', 7, '2025-02-03')],
+    groupOf,
+  );
+  const contested = claims.find((c) => c.status === 'contested')!;
+  assert.deepEqual(contested.values.map((v) => v.value).sort((x, y) => Number(x) - Number(y)), [7, 11]);
+  assert.ok(claims.some((c) => c.status !== 'contested' && c.values.some((v) => v.value === 19)));
+});

@@ -3,6 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../src/output/build.js';
 import { exportEvents, CSV_COLUMNS } from '../src/output/export.js';
 import { validateSitrepJson } from '../src/output/schema.js';
@@ -59,6 +60,74 @@ test('claims count support in independent groups; a rising toll is not a contrad
   const workers = json.claims.find((c) => c.slot === 'count:killed' && c.values.some((v) => v.value === 2) && c.values.some((v) => v.value === 3));
   if (workers) assert.notEqual(workers.status, 'contested', JSON.stringify(workers.values.map((v) => [v.value, v.firstDate])));
 });
+
+test('every contested pair of the example truth is found as a contested claim, each side citing its documents', () => {
+  const truth = JSON.parse(readFileSync('examples/truth.json', 'utf8')) as Truth;
+  const docsOf = refsToDocs(truth);
+  const missed: string[] = [];
+  for (const pair of truth.contested) {
+    const [a, b] = pair.sides;
+    const found = json.claims.some(
+      (c) =>
+        c.status === 'contested' &&
+        c.values.some((va) => sideHolds(c, va, a, docsOf) && c.values.some((vb) => vb !== va && sideHolds(c, vb, b, docsOf))),
+    );
+    if (!found) missed.push(pair.slot);
+  }
+  assert.deepEqual(missed, []);
+});
+
+test('no value that only changed with time is reported as contested (examples/truth.json, evolution)', () => {
+  const truth = JSON.parse(readFileSync('examples/truth.json', 'utf8')) as Truth;
+  const docsOf = refsToDocs(truth);
+  for (const series of truth.evolution) {
+    for (const c of json.claims.filter((x) => x.status === 'contested')) {
+      for (const [i, x] of series.values.entries()) {
+        for (const y of series.values.slice(i + 1)) {
+          if (x.value === y.value || x.date === y.date) continue;
+          const sideX = { value: x.value, refs: x.refs };
+          const sideY = { value: y.value, refs: y.refs };
+          const both = c.values.some((vx) => sideHolds(c, vx, sideX, docsOf) && c.values.some((vy) => vy !== vx && sideHolds(c, vy, sideY, docsOf)));
+          assert.ok(!both, `${series.slot}: ${x.value} (${x.date}) and ${y.value} (${y.date}) reported as contested in "${c.statement}"`);
+        }
+      }
+    }
+  }
+});
+
+interface Side {
+  value: string;
+  refs: string[];
+}
+interface Truth {
+  sameArticle: string[][];
+  contested: { slot: string; sides: Side[] }[];
+  evolution: { slot: string; values: (Side & { date: string })[] }[];
+}
+
+/** Document ids of truth refs; an article given twice in the input is stored once, under either ref. */
+function refsToDocs(truth: Truth): (refs: string[]) => Set<string> {
+  const idOf = new Map<string, string>();
+  for (const [id, ref] of refOf) idOf.set(ref, id);
+  for (const refs of truth.sameArticle) {
+    const id = refs.map((r) => idOf.get(r)).find((x) => x);
+    if (id) for (const r of refs) idOf.set(r, id);
+  }
+  return (refs) => new Set(refs.map((r) => idOf.get(r)).filter((x): x is string => !!x));
+}
+
+/**
+ * Whether a claim value stands for one side of the truth: it cites one of
+ * the side's documents, and says what the side says — the same number for
+ * a count or a measure ("12", "1 mile"), a person's status for the rest.
+ */
+function sideHolds(c: SitrepJson['claims'][number], v: SitrepJson['claims'][number]['values'][number], side: Side, docsOf: (refs: string[]) => Set<string>): boolean {
+  const docs = docsOf(side.refs);
+  if (!v.documents.some((d) => docs.has(d))) return false;
+  const n = Number(/^[\d,.]+/.exec(side.value)?.[0]?.replace(/,/g, ''));
+  if (Number.isFinite(n)) return Number(/^[\d.]+/.exec(String(v.value))?.[0]) === n;
+  return c.slot === 'status';
+}
 
 test('CSV export: one event a row, ACLED-like columns, fields quoted as RFC 4180 wants', () => {
   const csv = exportEvents(json, 'csv');

@@ -157,6 +157,70 @@ function report(doc: string, text: string, published: string): LinkInput[] {
   return events(text, published).map((event) => ({ doc, published, event }));
 }
 
+test('people held are a state, not an event: captivity, "still being held", "in the hands of", a reduced relative', () => {
+  const captivity = one(events('Six crew members remain in captivity: five sailors and the ship’s cook, Omar Haddad.'), 'abduct');
+  assert.equal(captivity.state, true);
+  assert.equal(captivity.quantityValue, 6);
+  assert.deepEqual(captivity.members?.map((m) => m.text), ['Omar Haddad']);
+  const passive = events('Three journalists are still being held by the militia, their employer said.').find((e) => e.state);
+  assert.equal(passive?.quantityValue, 3);
+  assert.equal(passive?.actor?.text, 'the militia');
+  const hands = one(events('Two engineers remain in the hands of the gunmen, police said.'), 'abduct');
+  assert.equal(hands.state, true);
+  assert.equal(hands.quantityValue, 2);
+  // A town in the hands of a militia is still a capture.
+  assert.equal(one(events('The town is now in the hands of the militia.'), 'capture').state, undefined);
+  const reduced = events('Aid groups demanded the release of the 14 fishermen held by the navy since March.').find((e) => e.state);
+  assert.equal(reduced?.quantityValue, 14);
+  // Held, then freed in the same breath: no longer held.
+  const freed = events('Twenty fishermen held by the navy were freed on Sunday, among them the captain Yusuf Olcay.');
+  assert.equal(freed.filter((e) => e.state).length, 0);
+  const release = one(freed, 'release');
+  assert.equal(release.quantityValue, 20);
+  assert.deepEqual(release.members?.map((m) => m.text), ['Yusuf Olcay']);
+  assert.equal(events('The president held talks with the opposition on Monday.').filter((e) => e.state).length, 0);
+});
+
+test('people missing, and "not among those released"', () => {
+  const missing = one(events('At least 30 people died and 45 remain missing after the landslide, officials said.'), 'missing');
+  assert.equal(missing.state, true);
+  assert.equal(missing.quantityValue, 45);
+  assert.equal(one(events('The governor has been missing since Friday, his aides said.'), 'missing').target?.text, 'The governor');
+  assert.equal(events('Searchers are looking for the missing climbers.').filter((e) => e.type === 'missing').length, 0);
+  const notFreed = one(events('The ministry said Okafor was "not among those freed on Sunday".'), 'release');
+  assert.equal(notFreed.negated, true);
+  assert.equal(notFreed.target?.text, 'Okafor');
+});
+
+test('running totals and incidents: "since the fighting began" is a total, and its day no event date', () => {
+  const total = one(events('At least 40 people have been killed since the fighting began on Saturday, medics said.'), 'kill');
+  assert.equal(total.cumulative, true);
+  assert.equal(total.timeValue, undefined, '"since Saturday" starts a period');
+  const incident = one(events('Nine people were killed on Tuesday when a shell hit the central market, a doctor said.'), 'kill');
+  assert.equal(incident.cumulative, undefined);
+  assert.equal(incident.quantityValue, 9, 'a marketplace is no financial market');
+  assert.equal(incident.timeValue, '2021-08-10');
+  const days = events('Four days of clashes have left 60 dead in the city, the Red Crescent said.').find((e) => e.type === 'kill');
+  assert.equal(days?.cumulative, true);
+});
+
+test('arguments across appositions, parentheses, coordination and "one of N"', () => {
+  const fled = one(events('The former interior minister, Amadou Sall, fled to Dakar on Sunday, aides said.'), 'flee');
+  assert.match(fled.actor!.text, /Amadou Sall$/);
+  assert.equal(fled.placePrep, 'to');
+  const paren = one(events('Twelve students abducted by the Coastal Liberation Army (CLA) were freed on Friday.'), 'release');
+  assert.equal(paren.quantityValue, 12);
+  const planned = events('The two sides agreed on Monday to a truce and the release of 30 prisoners.').find((e) => e.type === 'release');
+  assert.equal(planned?.modality, 'planned');
+  const oneOf = events('Ali was one of nine detainees released under the amnesty announced on Monday.').find((e) => e.type === 'release');
+  assert.equal(oneOf?.quantityValue, 9);
+  assert.equal(oneOf?.timeValue, undefined, 'Monday dates the announcement, not the release');
+  const site = one(events('The opposition leader was arrested at his home on Thursday.'), 'arrest');
+  assert.equal(site.site?.text, 'his home');
+  // "an aid worker and three soldiers": the count is of one part only.
+  assert.equal(events('An aid worker and three soldiers are still being held.').find((e) => e.state)?.quantityValue, undefined);
+});
+
 test('three reports of one capture are one event; a capture elsewhere is another', () => {
   const inputs = [
     ...report('a', 'Taliban fighters captured the western city of Herat on Thursday, officials said.', '2021-08-13'),

@@ -2,21 +2,37 @@
 // many died in an attack, whether a governor is detained or free) grouped
 // across documents; support counted in independence groups, never in
 // documents; status corroborated (two or more independent groups), single
-// source, or contested (incompatible values). A value that changes with time
-// — a death toll rising over days, a detainee later released — is evolution,
-// not contradiction: the dates decide.
+// source, or contested (incompatible values).
+//
+// A value that changes with time — a death toll rising over days, a
+// detainee later released — is evolution, not contradiction: the dates
+// decide. Two values conflict when independent sources state them on the
+// same day, or when one follows the other in an order the world does not
+// allow (a toll falling, the dead alive again, a man who fled the city
+// arrested at home there). A document stating both values itself speaks of
+// two things, not of a disagreement. The conflicting statements make the
+// contested claim; the rest of the subject's history stays a claim of its
+// own (held hostages: 11, then 0, with a disputed 4 vs 2 in between).
 
 import { shortHash } from '../text/normalize.js';
+import { transition, statusesConflict } from './status.js';
+
 /** One document's statement of one value for one slot of one subject. */
 export interface Assertion {
-  /** What the statement is about, normalized: "capture|herat", "person:christian mukalay". */
+  /** What the statement is about, normalized: "event|e12ab", "person|christian mukalay". */
   subject: string;
-  /** Which property: "actor", "count:killed", "status". */
+  /** Which property: "actor", "count:killed", "status", "measure:radius". */
   slot: string;
-  /** Normalized value: an entity key, a status word, or a number. */
+  /** Normalized value: an entity key, a status word, a number, or a measure as written ("1 mile"). */
   value: string | number;
+  /** A measure's magnitude in normalized units, compared instead of the value. */
+  amount?: number;
   /** Counts: how the number is qualified ("at least", "about", "more than", "up to"). */
   approx?: string;
+  /** How a number may change over time: a toll only rises ('up', the default); a count of people held, a radius, either way ('any'). */
+  trend?: 'up' | 'any';
+  /** Statuses: where the status held; a home or office ("detained at his residence"), or a place and its preposition ("fled to Lubumbashi"). */
+  where?: { place?: string; prep?: string; home?: boolean };
   /** A readable statement of the claim with this value, for the report. */
   statement: string;
   doc: string;
@@ -57,22 +73,27 @@ export interface Claim {
   support: number;
 }
 
-/** Status changes that happen in this order over time, not contradictions. */
-const STATUS_ORDER: Record<string, string[]> = {
-  detained: ['released', 'freed', 'escaped', 'killed', 'died', 'charged', 'sentenced'],
-  arrested: ['released', 'freed', 'detained', 'charged', 'sentenced', 'escaped'],
-  missing: ['found', 'killed', 'died', 'detained', 'released'],
-  fled: ['returned', 'detained', 'arrested', 'killed'],
-  injured: ['died', 'killed'],
-  kidnapped: ['released', 'freed', 'killed', 'escaped'],
-  captured: ['released', 'freed', 'killed', 'escaped'],
-};
+type GroupOf = (doc: string) => string | undefined;
+
+export interface ReconcileOptions {
+  /**
+   * The days an undated document may have been published in (inferred from
+   * its story): its statements are placed in time only as well as that.
+   */
+  rangeOf?: (doc: string) => { start: string; end: string } | undefined;
+}
+
+interface Ctx {
+  groupOf: GroupOf;
+  rangeOf: NonNullable<ReconcileOptions['rangeOf']>;
+}
 
 /**
  * Claims from assertions. `groupOf` names a document's independence group
  * (documents in no group are their own).
  */
-export function reconcile(assertions: Assertion[], groupOf: (doc: string) => string | undefined): Claim[] {
+export function reconcile(assertions: Assertion[], groupOf: GroupOf, opts: ReconcileOptions = {}): Claim[] {
+  const ctx: Ctx = { groupOf, rangeOf: opts.rangeOf ?? (() => undefined) };
   const bySlot = new Map<string, Assertion[]>();
   for (const a of assertions) {
     const k = `${a.subject}\u0000${a.slot}`;
@@ -81,7 +102,7 @@ export function reconcile(assertions: Assertion[], groupOf: (doc: string) => str
     else bySlot.set(k, [a]);
   }
   const claims: Claim[] = [];
-  for (const list of bySlot.values()) claims.push(claimOf(list, groupOf));
+  for (const list of bySlot.values()) claims.push(...claimsOf(list, ctx));
   return claims.sort((a, b) => statusRank(a.status) - statusRank(b.status) || b.support - a.support || a.id.localeCompare(b.id));
 }
 
@@ -89,48 +110,86 @@ function statusRank(s: ClaimStatus): number {
   return s === 'contested' ? 0 : s === 'corroborated' ? 1 : 2;
 }
 
-function claimOf(list: Assertion[], groupOf: (doc: string) => string | undefined): Claim {
-  const { subject, slot } = list[0];
-  const numeric = typeof list[0].value === 'number';
-  // Values: a negated assertion is a value of its own ("not captured").
-  const keyOf = (a: Assertion) => (a.negated ? `not:${a.value}` : String(a.value));
-  const byValue = new Map<string, Assertion[]>();
-  for (const a of list) byValue.set(keyOf(a), [...(byValue.get(keyOf(a)) ?? []), a]);
-  let values = [...byValue.values()].map((as) => valueOf(as, groupOf));
-  if (numeric) values = mergeCompatibleCounts(values, list, groupOf);
-  values.sort((a, b) => b.support - a.support || (b.lastDate ?? '').localeCompare(a.lastDate ?? ''));
+const keyOf = (a: Assertion): string => (a.negated ? `not:${a.value}` : String(a.value));
+const numeric = (a: Assertion): number | undefined => (a.negated ? undefined : (a.amount ?? (typeof a.value === 'number' ? a.value : undefined)));
+const dayOf = (a: Assertion): string | undefined => a.date?.slice(0, 10);
 
-  let status: ClaimStatus;
-  let evolution = false;
-  let main = values[0];
-  if (values.length === 1) status = main.support >= 2 ? 'corroborated' : 'single-source';
-  else if (isEvolution(values, numeric)) {
-    evolution = true;
-    values.sort((a, b) => (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
-    main = values[values.length - 1];
-    status = main.support >= 2 ? 'corroborated' : 'single-source';
-  } else status = 'contested';
-  return {
-    id: 'c' + shortHash(`${subject}\u0000${slot}`),
-    subject,
-    slot,
-    status,
-    statement: main.statement,
-    values,
-    ...(evolution ? { evolution } : {}),
-    support: main.support,
-  };
+/** The first and last day a statement may have been made on (or held on); none when undated. */
+function spanOf(a: Assertion, ctx: Ctx): [string, string] | undefined {
+  const d = dayOf(a);
+  if (!d) return undefined;
+  const r = ctx.rangeOf(a.doc);
+  return r ? [d < r.start ? d : r.start.slice(0, 10), d > r.end ? d : r.end.slice(0, 10)] : [d, d];
 }
 
-function valueOf(as: Assertion[], groupOf: (doc: string) => string | undefined): ClaimValue {
-  const dates = as.map((a) => a.date).filter((d): d is string => !!d).sort();
+/** Day `x` wholly before day `y` ("2025-07" is not before "2025-07-14"). */
+const before = (x: string, y: string): boolean => x < y && !y.startsWith(x);
+
+/** One subject's claims: the contested one, if its sources disagree, and the undisputed rest. */
+function claimsOf(list: Assertion[], ctx: Ctx): Claim[] {
+  const { subject, slot } = list[0];
+  const id = 'c' + shortHash(`${subject}\u0000${slot}`);
+  const disputed = conflicting(list, ctx);
+  if (!disputed.size) return [claimOf(id, list, ctx, false)];
+  const rest = list.filter((a) => !disputed.has(a));
+  const out = [claimOf(id, [...disputed], ctx, true)];
+  if (rest.length) out.push(claimOf('c' + shortHash(`${subject}\u0000${slot}\u0000rest`), rest, ctx, false));
+  return out;
+}
+
+function claimOf(id: string, list: Assertion[], ctx: Ctx, contested: boolean): Claim {
+  const { subject, slot } = list[0];
+  const values = valuesOf(list, ctx);
+  values.sort((a, b) => b.support - a.support || (b.lastDate ?? '').localeCompare(a.lastDate ?? ''));
+  let main = values[0];
+  let status: ClaimStatus;
+  let evolution = false;
+  if (contested) status = 'contested';
+  else {
+    if (values.length > 1 && values.every((v) => v.firstDate)) {
+      evolution = true;
+      values.sort((a, b) => a.firstDate!.localeCompare(b.firstDate!) || a.lastDate!.localeCompare(b.lastDate!));
+      main = values[values.length - 1];
+    }
+    status = main.support >= 2 ? 'corroborated' : 'single-source';
+  }
+  return { id, subject, slot, status, statement: main.statement, values, ...(evolution ? { evolution } : {}), support: main.support };
+}
+
+/**
+ * Values of a slot: one per distinct value; counts that admit each other
+ * ("at least 26" and "29"; "about 3,000" and "3,100"; "1 mile" and "1.6 km")
+ * and were stated at the same time are one value, named by the exact figure.
+ */
+function valuesOf(list: Assertion[], ctx: Ctx): ClaimValue[] {
+  const byKey = new Map<string, Assertion[]>();
+  for (const a of list) byKey.set(keyOf(a), [...(byKey.get(keyOf(a)) ?? []), a]);
+  const groups = [...byKey.values()];
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = groups.length - 1; j > i; j--) {
+      const [x, y] = [groups[i], groups[j]];
+      if (x.every((a) => numeric(a) === undefined) || y.every((a) => numeric(a) === undefined)) continue;
+      const sameTime = x.some((a) => y.some((b) => dayOf(a) && dayOf(a) === dayOf(b)));
+      if (sameTime && x.every((a) => y.every((b) => compatible(a, b)))) {
+        groups[i] = [...x, ...y];
+        groups.splice(j, 1);
+      }
+    }
+  }
+  return groups.map((as) => valueOf(as, ctx));
+}
+
+function valueOf(as: Assertion[], ctx: Ctx): ClaimValue {
+  // The dates of dated documents say when; an undated document's inferred date only fills a gap.
+  const certain = as.filter((a) => !ctx.rangeOf(a.doc));
+  const dates = (certain.length ? certain : as).map((a) => a.date).filter((d): d is string => !!d).sort();
   const docs = [...new Set(as.map((a) => a.doc))];
   // The plain statement reads best: prefer one that is neither hedged nor approximate.
   const best = [...as].sort((a, b) => Number(!!a.hedged) - Number(!!b.hedged) || Number(!!a.approx) - Number(!!b.approx))[0];
   return {
-    value: best.value,
+    value: best.negated ? `not ${best.value}` : best.value,
     statement: best.statement,
-    support: new Set(docs.map((d) => groupOf(d) ?? d)).size,
+    support: new Set(docs.map((d) => ctx.groupOf(d) ?? d)).size,
     documents: docs,
     mentions: as.map((a) => ({
       doc: a.doc,
@@ -144,31 +203,66 @@ function valueOf(as: Assertion[], groupOf: (doc: string) => string | undefined):
   };
 }
 
-/**
- * Counts that do not contradict each other are one value: "at least 26" and
- * "29"; "about 3,000" and "3,100"; "more than 200" and "230". The exact
- * figure, when there is one, names the merged value.
- */
-function mergeCompatibleCounts(values: ClaimValue[], list: Assertion[], groupOf: (doc: string) => string | undefined): ClaimValue[] {
-  const approxOf = new Map<number, string | undefined>();
-  for (const a of list) if (typeof a.value === 'number' && !a.negated) approxOf.set(a.value, a.approx ?? approxOf.get(a.value));
-  const compatible = (x: number, y: number) => fits(x, approxOf.get(x), y) || fits(y, approxOf.get(y), x);
-  const groups: number[][] = [];
-  const nums = values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
-  for (const n of [...new Set(nums)].sort((a, b) => a - b)) {
-    const g = groups.find((grp) => grp.every((m) => compatible(m, n)));
-    if (g) g.push(n);
-    else groups.push([n]);
-  }
-  if (groups.length === nums.length) return values;
-  const out: ClaimValue[] = values.filter((v) => typeof v.value !== 'number');
-  for (const g of groups) {
-    const members = list.filter((a) => typeof a.value === 'number' && !a.negated && g.includes(a.value));
-    const exact = members.find((a) => !a.approx) ?? members[0];
-    const merged = valueOf([exact, ...members.filter((m) => m !== exact)], groupOf);
-    out.push(merged);
+/** The assertions that take part in a disagreement. */
+function conflicting(list: Assertion[], ctx: Ctx): Set<Assertion> {
+  const out = new Set<Assertion>();
+  if (new Set(list.map(keyOf)).size < 2) return out;
+  // Values one document states together are about different things
+  // (a district's toll and one village's): another report's figure is
+  // compared with the one of them nearest to it.
+  const together = new Set<string>();
+  const byDoc = new Map<string, Assertion[]>();
+  for (const a of list) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+  for (const as of byDoc.values()) for (const x of as) for (const y of as) together.add(`${keyOf(x)}\u0000${keyOf(y)}`);
+  const nearest = (a: Assertion, to: Assertion): boolean => {
+    const [x, y] = [numeric(a), numeric(to)];
+    if (x === undefined || y === undefined) return true;
+    const gap = (v: number) => Math.abs(Math.log((v + 1) / (y + 1)));
+    return byDoc.get(a.doc)!.every((o) => numeric(o) === undefined || gap(numeric(o)!) >= gap(x));
+  };
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = [list[i], list[j]];
+      if (keyOf(a) === keyOf(b) || together.has(`${keyOf(a)}\u0000${keyOf(b)}`) || !nearest(a, b) || !nearest(b, a)) continue;
+      if (disagree(a, b, ctx)) {
+        out.add(a);
+        out.add(b);
+      }
+    }
   }
   return out;
+}
+
+/** Whether two statements of different values contradict each other. */
+function disagree(a: Assertion, b: Assertion, ctx: Ctx): boolean {
+  const [sa, sb] = [spanOf(a, ctx), spanOf(b, ctx)];
+  // Undated both: nothing tells them apart in time. Undated one: nothing places it.
+  if (!sa !== !sb) return false;
+  const sameDay = !sa || (sa[0] === sa[1] && sb![0] === sb![1] && sa[0] === sb![0]);
+  if (sameDay) {
+    // A copy that changed a figure is a distortion of its source, not a second opinion.
+    if ((ctx.groupOf(a.doc) ?? a.doc) === (ctx.groupOf(b.doc) ?? b.doc)) return false;
+    if (numeric(a) !== undefined || numeric(b) !== undefined) return !compatible(a, b);
+    return a.slot === 'status' ? statusesConflict(a, b) : true;
+  }
+  // Statements whose days may overlap are not ordered: neither contradicts the other's time.
+  if (!before(sa![1], sb![0]) && !before(sb![1], sa![0])) return false;
+  const [first, then] = before(sa![1], sb![0]) ? [a, b] : [b, a];
+  if (numeric(first) !== undefined && numeric(then) !== undefined) {
+    if ((first.trend ?? then.trend ?? 'up') === 'any') return false;
+    return numeric(then)! < numeric(first)! && !compatible(first, then);
+  }
+  if (a.slot === 'status') return !transition(first, then);
+  // Who did it does not change with time; a denial after the fact does not either.
+  return a.slot === 'actor';
+}
+
+/** Counts or measures that admit each other: equal, within a stated hedge, or a unit conversion apart. */
+function compatible(a: Assertion, b: Assertion): boolean {
+  const [x, y] = [numeric(a), numeric(b)];
+  if (x === undefined || y === undefined) return keyOf(a) === keyOf(b);
+  if (Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.02) return true;
+  return fits(x, a.approx, y) || fits(y, b.approx, x);
 }
 
 /** Whether a count stated as `x` (qualified by `approx`) admits the count `y`. */
@@ -188,27 +282,4 @@ function fits(x: number, approx: string | undefined, y: number): boolean {
     default:
       return false;
   }
-}
-
-/**
- * Different values that follow one another in time: each value's reports all
- * come after the previous value's, counts do not fall, and statuses change
- * in an order the world allows (detained, then released).
- */
-function isEvolution(values: ClaimValue[], numeric: boolean): boolean {
-  if (values.some((v) => !v.firstDate || !v.lastDate)) return false;
-  const sorted = [...values].sort((a, b) => a.firstDate!.localeCompare(b.firstDate!));
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    // Overlapping reporting: two values stated at the same time disagree.
-    if (cur.firstDate!.slice(0, 10) <= prev.lastDate!.slice(0, 10)) return false;
-    if (numeric) {
-      if ((cur.value as number) < (prev.value as number)) return false;
-    } else {
-      const next = STATUS_ORDER[String(prev.value)];
-      if (!next || !next.includes(String(cur.value))) return false;
-    }
-  }
-  return true;
 }

@@ -58,9 +58,10 @@ export function eventSpans(docId: string, events: EventMention[]): Span[] {
   return events.map(({ trigger, ...data }) => ({ doc: docId, start: trigger.start, end: trigger.end, label: EVENT_LABEL, data: data as unknown as Record<string, unknown> }));
 }
 
-/** One document's report of one event: the frame, and the event it was linked to. */
+/** One document's report of one event: the frame, and the event it was linked to (none for a state: "still held"). */
 export interface EventReport {
-  event: string;
+  event?: string;
+  story?: string;
   doc: string;
   published?: string;
   frame: EventMention;
@@ -78,17 +79,24 @@ export function collectEvents(
   for (const s of stories) for (const d of s.documentIds) storyOf.set(d, s.id);
   const docs = new Map(documents.map((d) => [d.id, d]));
   const frames = new Map<string, EventMention>();
+  const reports: EventReport[] = [];
+  // States ("four hostages remain in captivity") are no events: reported as they are, linked to none.
   const inputs = documents.flatMap((d) =>
-    eventsOf(d).map((event) => {
-      frames.set(`${d.id}:${event.trigger.start}`, event);
+    eventsOf(d).flatMap((event) => {
       const published = dateOf(d);
-      return { doc: d.id, ...(published ? { published } : {}), event };
+      if (event.state) {
+        const r = d.sentences[event.sentence];
+        const story = storyOf.get(d.id);
+        reports.push({ doc: d.id, ...(story ? { story } : {}), ...(published ? { published } : {}), frame: event, sentenceText: r ? d.text.slice(r.start, r.end) : event.trigger.text });
+        return [];
+      }
+      frames.set(`${d.id}:${event.trigger.start}`, event);
+      return [{ doc: d.id, ...(published ? { published } : {}), event }];
     }),
   );
   const clusters = linkEvents(inputs, { storyOf: (d) => storyOf.get(d) });
   const geoAt = placeGeo(documents);
 
-  const reports: EventReport[] = [];
   const events: CollectedEvent[] = clusters.map((c) => {
     const members = c.mentions.map((m) => ({ m, f: frames.get(`${m.doc}:${m.start}`) }));
     const placeGeos = members
@@ -105,7 +113,8 @@ export function collectEvents(
       const d = docs.get(m.doc)!;
       const r = d.sentences[m.sentence];
       const published = dateOf(d);
-      reports.push({ event: id, doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text });
+      const story = storyOf.get(m.doc);
+      reports.push({ event: id, ...(story ? { story } : {}), doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text });
     }
     return {
       id,

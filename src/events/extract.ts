@@ -18,6 +18,12 @@
 // - per-type idioms: "Y fell to X", "Y is in the hands of X", "came under
 //   the control of X", "took control of Y", "left 12 dead".
 //
+// Some frames are states, not events: people "still held", "in captivity",
+// "in the hands of" a group, "missing" — reported as holding on the day of
+// the report. A count said of a period ("since the fighting began", "after
+// three days of fighting", "so far") is marked a running total, not one
+// incident's toll.
+//
 // Modality is read from the words that govern the trigger: modal verbs
 // (could, may, might, would: possible; will: planned), "threatened to",
 // "plans to", "vowed to", "called for", "denied", "refused to", "tried to",
@@ -87,11 +93,27 @@ export interface EventMention {
   /** How many: "12" in "killing 12 civilians". */
   quantity?: EventSpan;
   quantityValue?: number;
+  /** The counted noun of the quantity (`QuantityMention.counts`): "civilian", "hostage". */
+  counted?: string;
   negated: boolean;
   hedged: boolean;
   modality: Modality;
   /** Who the sentence attributes the report to: a quote's speaker, "according to X", "X said". */
   attributedTo?: EventSpan;
+  /**
+   * A state that holds when reported rather than something that happened:
+   * "four hostages remain in captivity", "are still being held", "in the
+   * hands of", "in custody".
+   */
+  state?: boolean;
+  /** A running total rather than one incident: "since the fighting began", "so far", "after three days of fighting". */
+  cumulative?: boolean;
+  /** Named people the target phrase lists: "X and Y", "including X", "among them X", "remain held: X and three soldiers", "X was among those freed". */
+  members?: EventSpan[];
+  /** The preposition before the place ("to" for a destination, "from" for an origin). */
+  placePrep?: string;
+  /** A locative phrase after the trigger that names no place: "at his residence". */
+  site?: EventSpan;
   /** Index into the document's sentences. */
   sentence: number;
   /** Keys of all places named in the sentence: context for cross-document linking. */
@@ -354,6 +376,15 @@ class Sentence {
     return this.toks[i]?.lower ?? '';
   }
 
+  /** The entity mention whose first token is `i`: its type and its last token. */
+  entityFrom(i: number): { end: number; type: EntityMention['type'] } | undefined {
+    const end = this.entFrom.get(i);
+    if (end === undefined) return undefined;
+    const at = this.toks[i]!.start;
+    const m = this.entities.find((e) => e.start <= at && at < e.end);
+    return m ? { end, type: m.type } : undefined;
+  }
+
   inEntity(at: number): boolean {
     return this.entities.some((m) => m.start <= at && at < m.end);
   }
@@ -610,9 +641,34 @@ function hasTrigger(text: string, from: number, to: number): boolean {
   MONEY_WORD.lastIndex = from;
   for (let m = MONEY_WORD.exec(text); m && m.index < to; m = MONEY_WORD.exec(text)) {
     const w = m[0].length === 1 ? m[0] : m[0].toLowerCase();
-    if (w === '$' || w === '%' || w === '€' || w === '£' || FINANCE_WORDS.has(w)) return false;
+    if (w === '$' || w === '%' || w === '€' || w === '£' || (FINANCE_WORDS.has(w) && !isMarketplace(text, m.index, m.index + m[0].length))) return false;
   }
   return true;
+}
+
+const MARKETPLACE_BEFORE = words(`
+  central main local open-air outdoor covered street fish food vegetable fruit meat livestock cattle crowded busy
+  packed village town city night flea wholesale weekly sunday crafts spice grain bird
+`);
+const MARKETPLACE_AFTER = words(`place square stall stalls trader traders vendor vendors seller sellers area district building gate`);
+/**
+ * "market" as a place people shop in ("the central market", "Lubuye
+ * market", "market stalls"), where shells land and people die, not as
+ * finance: a marketplace word next to it, or a name before it.
+ */
+function isMarketplace(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end).toLowerCase();
+  if (word !== 'market' && word !== 'markets') return false;
+  const left = text.slice(Math.max(0, start - 60), start);
+  const m = /([\p{L}'’-]+)\s+$/u.exec(left);
+  const before = m?.[1] ?? '';
+  const after = /^\s+([\p{L}-]+)/u.exec(text.slice(end, end + 40))?.[1]?.toLowerCase() ?? '';
+  const bare = before.toLowerCase().replace(/['’]s$/, '');
+  if (MARKETPLACE_BEFORE.has(bare) || MARKETPLACE_AFTER.has(after)) return true;
+  if (/^(stock|bond|money|capital|housing|labour|labor|job|equity|equities|credit|oil|energy|financial|emerging|global|world|black|single|free|the|a|an)$/.test(bare)) return false;
+  // "the city's market"; "Lubuye market": a name, not the capital of a sentence's first word.
+  const sentenceStart = !m || /(^|[.!?"“”]\s*)$/.test(left.slice(0, m.index).trimEnd());
+  return /['’]s$/.test(before) || (/^\p{Lu}/u.test(before) && !sentenceStart);
 }
 
 // ---------------------------------------------------------------------------
@@ -632,6 +688,12 @@ interface Roles {
   modality?: Modality;
   /** First token of a noun trigger's own phrase ("a Taliban attack"). */
   npStart?: number;
+  /** A state, not an event: "remain in captivity". */
+  state?: boolean;
+  /** Negated by the idiom: "was not among those released". */
+  negated?: boolean;
+  /** Named people the idiom names: "X was among those released". */
+  members?: Np[];
 }
 
 interface Ctx {
@@ -665,12 +727,20 @@ export function extractEvents(doc: EventDoc, ctx: EventContext = {}): EventMenti
       for (const k of found.roles.consumed ?? []) consumed.add(k);
       frames.push({ i, ...found });
     }
+    const built: { ev: EventMention; roles: Roles }[] = [];
     for (const f of frames) {
       if (consumed.has(f.i) && !(f.roles.consumed ?? []).includes(f.i)) continue;
-      out.push(build(c, s, si, f.i, f.i, f.trig.lemma, f.roles));
+      built.push({ ev: build(c, s, si, f.i, f.i, f.trig.lemma, f.roles), roles: f.roles });
     }
+    // "Nine hostages held by the group were freed": no longer held.
+    const freed = built.filter((b) => b.ev.type === 'release' && b.ev.modality === 'asserted' && !b.ev.negated);
+    for (const b of built) if (!(b.ev.state && freed.some((r) => overlaps(r.roles.target, b.roles.target)))) out.push(b.ev);
   }
   return out;
+}
+
+function overlaps(a: Np | undefined, b: Np | undefined): boolean {
+  return !!a && !!b && a.a <= b.b && b.a <= a.b;
 }
 
 /** Tokens of the given sentences, tagged in one pass over them joined by blank lines; offsets into `text`. */
@@ -734,7 +804,7 @@ function sentenceAt(c: Ctx, r: Range, lo: number, withLemmas = false): Sentence 
   const toks = makeTokens(c.doc.text, r.start, r.end, c.ctx.tokens, lo, withLemmas);
   const entities = (c.ctx.entities ?? []).filter((m) => m.start >= r.start && m.end <= r.end);
   let finance = false;
-  for (const t of toks) if (FINANCE_WORDS.has(t.lower) || t.text === '$' || t.text === '€' || t.text === '£') finance = true;
+  for (const t of toks) if ((FINANCE_WORDS.has(t.lower) && !isMarketplace(c.doc.text, t.start, t.end)) || t.text === '$' || t.text === '€' || t.text === '£') finance = true;
   return new Sentence(c.doc.text, toks, entities, finance);
 }
 
@@ -755,7 +825,7 @@ function readingOf(s: Sentence, i: number, all: Trigger[]): 'v' | 'n' | 'a' | un
     case 'VERB': {
       const ing = /ing$/.test(tok.lower);
       const nounish =
-        prev === 'DET' ||
+        (prev === 'DET' && s.lower(i - 1) !== 'those') ||
         prev === 'ADJ' ||
         s.lower(i - 1) === "'s" ||
         ((prev === 'NOUN' || prev === 'PROPN' || i === 0) && (next === 'VERB' || next === 'AUX' || (/s$/.test(tok.lower) && !/ss$/.test(tok.lower) && prev === 'NOUN'))) ||
@@ -763,8 +833,8 @@ function readingOf(s: Sentence, i: number, all: Trigger[]): 'v' | 'n' | 'a' | un
         (ing && has('n') && (prev === 'NOUN' || prev === 'PROPN') && next !== 'DET' && next !== 'PRON' && next !== 'NUM');
       if (nounish) return has('n') ? 'n' : undefined;
       if (has('v')) return 'v';
-      // "talks/VERB": a plural noun the tagger read as a verb.
-      return has('n') ? 'n' : undefined;
+      // "talks/VERB": a plural noun the tagger read as a verb; "is missing/VERB", an adjective.
+      return has('n') ? 'n' : has('a') ? 'a' : undefined;
     }
     case 'NOUN':
       if (has('n')) return 'n';
@@ -832,7 +902,7 @@ interface VerbParse {
 }
 
 function parseVerb(s: Sentence, i: number): VerbParse {
-  const floor = s.clauseStart(i);
+  let floor = s.clauseStart(i);
   // Walk back over the verb chain: auxiliaries, adverbs, negation, "to", "threatened to".
   let j = i - 1;
   let passive = false;
@@ -857,6 +927,15 @@ function parseVerb(s: Sentence, i: number): VerbParse {
     break;
   }
   let subject: Np | undefined;
+  // "the Front (FPC) were freed": over a parenthesis to the phrase it glosses.
+  if (s.toks[j]?.text === ')') {
+    let k = j;
+    while (k > 0 && s.toks[k]!.text !== '(') k--;
+    if (k > 0 && k > j - 8) {
+      j = k - 1;
+      floor = s.clauseStart(k);
+    }
+  }
   if (j >= 0) {
     const t = s.toks[j]!;
     if (RELATIVE.has(t.lower) && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) subject = s.npEndingAt(j - 1 - (s.lower(j - 1) === ',' ? 1 : 0));
@@ -866,8 +945,11 @@ function parseVerb(s: Sentence, i: number): VerbParse {
     else subject = s.npEndingAt(j, Math.min(floor, j));
     if (!subject && s.isHeadable(j)) subject = s.npEndingAt(j);
     // "Workers on a general strike marched": the phrase before the preposition.
-    for (let hops = 0; subject && hops < 2 && s.pos(subject.a - 1) === 'ADP' && /^(on|in|at|of|from|with|near|inside|outside|across|around)$/.test(s.lower(subject.a - 1)); hops++) {
-      const before = s.npEndingAt(subject.a - 2);
+    for (let hops = 0; subject && hops < 2 && s.pos(subject.a - 1) === 'ADP' && /^(on|in|at|of|from|with|near|inside|outside|across|around|by)$/.test(s.lower(subject.a - 1)); hops++) {
+      // "Hostages held by the group were freed": over a reduced relative clause.
+      const participle = isParticiple(s, subject.a - 2) && s.isHeadable(subject.a - 3) ? 1 : 0;
+      if (s.lower(subject.a - 1) === 'by' && !participle) break;
+      const before = s.npEndingAt(subject.a - 2 - participle);
       if (!before || s.pos(before.head) === 'PRON') break;
       subject = before;
     }
@@ -889,6 +971,13 @@ function parseVerb(s: Sentence, i: number): VerbParse {
 
 const REDUCED_PASSIVE = new Set<EventType>(['kill', 'injure', 'arrest', 'abduct', 'release']);
 const PARTICIPLES = words(`taken fallen shot fought struck slain withdrawn given laid freed hurt quit overrun retaken fled held seen done made`);
+
+/** A past participle ("held", "taken", "wounded"), as the tagger reads it. */
+function isParticiple(s: Sentence, i: number): boolean {
+  const l = s.lower(i);
+  // The tagger reads some participles after a noun as nouns ("students abducted/NOUN by").
+  return ((s.pos(i) === 'VERB' || s.pos(i) === 'ADJ') && (/(ed|en)$/.test(l) || PARTICIPLES.has(l))) || (s.pos(i) === 'NOUN' && /ed$/.test(l));
+}
 
 function countSkippable(s: Sentence, from: number, to: number): number {
   let n = 0;
@@ -921,6 +1010,12 @@ function overApposition(s: Sentence, comma: number): Np | undefined {
     if (s.toks[k]!.text !== ',') continue;
     const next = s.lower(k + 1);
     if (RELATIVE.has(next) || s.pos(k + 1) === 'DET' || s.pos(k + 1) === 'NUM' || s.pos(k + 1) === 'ADJ') return s.npEndingAt(k - 1);
+    // "The provincial governor, Christian Mukalay, fled": the name in apposition is the subject's name.
+    const name = s.entityFrom(k + 1);
+    if (name && name.end === comma - 1 && name.type !== 'place') {
+      const np = s.npEndingAt(k - 1);
+      return { a: np?.a ?? k + 1, b: comma - 1, head: comma - 1 };
+    }
     return undefined;
   }
   return undefined;
@@ -979,7 +1074,7 @@ function nounRoles(s: Sentence, i: number, type: EventType, ofRole: 'target' | '
   while (k >= 0 && (s.pos(k) === 'DET' || s.pos(k) === 'ADJ' || s.pos(k) === 'NUM' || s.pos(k) === 'ADV')) k--;
   // "carried out air strikes"
   if (k > 0 && PARTICLES.has(s.lower(k)) && s.pos(k - 1) === 'VERB') k--;
-  if (k >= 0 && (s.pos(k) === 'VERB' || SUPPORT_VERBS.has(s.lower(k))) && !TRIGGERS.has(s.lower(k))) {
+  if (k >= 0 && (s.pos(k) === 'VERB' || SUPPORT_VERBS.has(s.lower(k))) && (TRIGGERS.get(s.lower(k)) ?? []).every((t) => t.guard === 'hold')) {
     roles.support = k;
     if (!roles.actor || roles.actor === roles[ofRole]) {
       const v = parseVerb(s, k);
@@ -1013,7 +1108,19 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     if (kind === 'person' || kind === 'number') base = { type, target: v.subject, actor: s.ppAfter(i, 'by', 6)?.np };
   }
   const lower = s.lower(i);
+  // "Ferrer was not among those released", "X was among those killed": the subject is one of the targets.
+  if (REDUCED_PASSIVE.has(type) && s.lower(i - 1) === 'those' && s.lower(i - 2) === 'among') {
+    let k = i - 3;
+    let negated = false;
+    for (; k >= 0 && (QUOTE_MARK.test(s.toks[k]!.text) || NEGATION.has(s.lower(k)) || s.pos(k) === 'ADV'); k--) if (NEGATION.has(s.lower(k))) negated = true;
+    if (!BE.has(s.lower(k))) return undefined;
+    const one = s.npEndingAt(k - 1);
+    if (!one || !/^(person|proper|org)$/.test(s.kind(one))) return undefined;
+    return { type, target: one, members: [one], negated };
+  }
   switch (trig.guard) {
+    case 'hold':
+      return holdFrame(s, i, v);
     case 'place-or-person': {
       if (s.finance) return undefined;
       let target = base.target;
@@ -1207,6 +1314,8 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     case 'withdraw': {
       const from = s.ppAfter(i, 'from', 5);
       if (trig.lemma === 'evacuate') return base;
+      // "50,000 people have been displaced": those who fled.
+      if (v.passive) return { ...base, actor: base.target, target: undefined, place: from?.np };
       return { ...base, target: undefined, place: from?.np };
     }
     case 'surrender': {
@@ -1225,6 +1334,49 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     default:
       return base;
   }
+}
+
+const QUOTE_MARK = /^["“”'‘’]$/;
+const NOT_HELD_NEXT = words(`up back on off out over down talks meeting meetings responsible accountable liable steady firm office power sway court elections election`);
+const HELD_NEXT = words(`by in at hostage hostages captive captives incommunicado since without for prisoner prisoners`);
+const HOSTAGE_WORDS = words(`hostage hostages captive captives captivity hands abductee abductees`);
+
+/** People held: "are still being held", "hostages held by the group", "the rebels are holding four soldiers". */
+function holdFrame(s: Sentence, i: number, v: VerbParse): Roles | undefined {
+  if (s.finance || NOT_HELD_NEXT.has(s.lower(i + 1))) return undefined;
+  const held = (np: Np | undefined): boolean =>
+    !!np && (s.pos(np.head) === 'PRON' ? /^(him|her|them)$/.test(s.lower(np.head)) : s.kind(np) === 'person' || s.kind(np) === 'number');
+  const typeOf = (target: Np | undefined, actor: Np | undefined): Roles['type'] =>
+    [target, actor].some((np) => np && HOSTAGE_WORDS.has(s.lower(np.head))) || HOSTAGE_WORDS.has(s.lower(i + 1)) ? 'abduct' : 'arrest';
+  if (v.passive) {
+    if (!held(v.subject)) return undefined;
+    const by = s.ppAfter(i, 'by', 6)?.np;
+    return { type: typeOf(v.subject, by), target: v.subject, actor: by, state: true };
+  }
+  const prev = s.lower(i - 1);
+  // "hostages held by the group", "the three soldiers still held": a reduced relative clause.
+  if (s.lower(i) === 'held' && s.pos(i - 1) !== 'AUX' && !HAVE.has(prev) && !BE.has(prev) && (HELD_NEXT.has(s.lower(i + 1)) || /^(still|remain|remains|remained)$/.test(prev) || s.toks[i + 1]?.pos === 'PUNCT')) {
+    let k = i - 1;
+    while (k >= 0 && s.pos(k) === 'ADV') k--;
+    if (/^(remain|remains|remained)$/.test(s.lower(k))) k--;
+    const target = s.npEndingAt(k);
+    if (!held(target)) return undefined;
+    const by = s.ppAfter(i, 'by', 6)?.np;
+    return { type: typeOf(target, by), target, actor: by, state: true };
+  }
+  // "they were holding the governor", "still holding four".
+  if (!v.object || !held(v.object) || (s.lower(i) === 'held' && !/^(still|remain|remains|remained)$/.test(prev) && s.pos(i - 1) !== 'AUX')) return undefined;
+  return { type: typeOf(v.object, v.subject), actor: v.subject, target: v.object, state: true };
+}
+
+/** What stands before "remain in captivity", "are still in custody": the people held ("an aid worker and three soldiers"). */
+function heldBefore(s: Sentence, prep: number): Np | undefined {
+  let k = prep - 1;
+  while (k >= 0 && (s.pos(k) === 'ADV' || s.pos(k) === 'AUX' || BE.has(s.lower(k)) || /^(remain|remains|remained|still|now|being|kept|stay|stays|stayed)$/.test(s.lower(k)))) k--;
+  const np = s.npEndingAt(k);
+  if (!np || (s.kind(np) !== 'person' && s.kind(np) !== 'number')) return undefined;
+  const left = s.lower(np.a - 1) === 'and' ? s.npEndingAt(np.a - 2) : undefined;
+  return left && s.pos(left.head) !== 'PRON' ? { a: left.a, b: np.b, head: np.head } : np;
 }
 
 /** "Kabul fell to the Taliban", "fell into the hands of", "fell without a fight"; not "shares fell 5%". */
@@ -1306,8 +1458,20 @@ function nounFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     case 'control':
       return controlFrame(s, i);
     case 'hands': {
+      // "in the group's hands", "in their hands": the possessor holds.
+      const owner = POSSESSIVE.has(prev) ? { a: i - 1, b: i - 1, head: i - 1 } : /^['’]s$|^'$/.test(prev) ? s.npEndingAt(i - 2) : undefined;
+      if (owner) {
+        if (s.lower(owner.a - 1) !== 'in') return undefined;
+        const held = heldBefore(s, owner.a - 1);
+        return held ? { type: 'abduct', actor: owner, target: held, state: true } : undefined;
+      }
       if (!(prev === 'the' && /^(in|into)$/.test(s.lower(i - 2)) && next === 'of')) return undefined;
       const actor = s.npFrom(i + 2);
+      // People in someone's hands are held, not a town taken.
+      if (s.lower(i - 2) === 'in') {
+        const held = heldBefore(s, i - 2);
+        if (held) return { type: 'abduct', actor, target: held, state: true };
+      }
       // "Herat is now in the hands of the Taliban": the subject before the verb.
       let k = i - 3;
       while (k >= 0 && (s.pos(k) === 'ADV' || s.pos(k) === 'AUX' || BE.has(s.lower(k)) || /^(remain|remains|remained|firmly|now|still|left)$/.test(s.lower(k)))) k--;
@@ -1370,8 +1534,17 @@ function nounFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
       if (s.toks[i]!.text === 'Amnesty' && /^international$/.test(next)) return undefined;
       return r;
     case 'custody':
-      if (prev === 'into' || prev === 'in' || prev === 'police') return { ...r, target: r.target ?? parseVerb(s, i - 1).subject };
+      if (prev === 'in') {
+        const held = heldBefore(s, i - 1);
+        return held ? { ...r, target: held, state: true } : { ...r, target: r.target ?? parseVerb(s, i - 1).subject };
+      }
+      if (prev === 'into' || prev === 'police') return { ...r, target: r.target ?? parseVerb(s, i - 1).subject };
       return undefined;
+    case 'captivity': {
+      if (prev !== 'in') return undefined;
+      const held = heldBefore(s, i - 1);
+      return held ? { type: 'abduct', target: held, state: true } : undefined;
+    }
     case 'attack':
       if (/^(heart|panic|asthma|anxiety|verbal)$/.test(prev) || /^(ad|ads|dog|dogs|helicopter|helicopters|rifle|rifles|weapon|weapons|vector|surface|mode)$/.test(next) || s.finance) return undefined;
       if (r.target && VERBAL_TARGETS.has(s.lower(r.target.head))) return undefined;
@@ -1438,7 +1611,21 @@ function controlFrame(s: Sentence, i: number): Roles | undefined {
   return undefined;
 }
 
+const MISSING_VERBS = words(`remain remains remained still reported went gone go goes listed feared declared presumed officially`);
+
 function adjFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
+  if (trig.guard === 'missing') {
+    // "12 people are missing", "40 missing", "has been missing since Tuesday", "went missing"; not "missing persons", "missing the point".
+    const next = s.toks[i + 1];
+    if (s.finance || (next && /^(NOUN|PROPN|DET|PRON|NUM|ADJ)$/.test(next.pos)) || /^(out|from)$/.test(next?.lower ?? '')) return undefined;
+    let k = i - 1;
+    while (k >= 0 && (s.pos(k) === 'ADV' || s.pos(k) === 'AUX' || BE.has(s.lower(k)) || HAVE.has(s.lower(k)) || MISSING_VERBS.has(s.lower(k)))) k--;
+    // "eight people who are missing"
+    if (RELATIVE.has(s.lower(k)) && s.lower(k) !== 'whose') k--;
+    const who = s.npEndingAt(k);
+    if (!who || (s.kind(who) !== 'person' && s.kind(who) !== 'number')) return undefined;
+    return { type: 'missing', target: who, state: true };
+  }
   if (trig.guard !== 'dead') return undefined;
   const next = s.lower(i + 1);
   if (DEAD_NOT_NEXT.has(next) || s.toks[i]!.text !== 'dead' || s.finance) return undefined;
@@ -1473,7 +1660,7 @@ function stronger(a: Modality, b: Modality): Modality {
 }
 
 function mood(s: Sentence, first: number, roles: Roles, npStart: number): Mood {
-  const m: Mood = { modality: roles.modality ?? 'asserted', negated: false, hedged: false };
+  const m: Mood = { modality: roles.modality ?? 'asserted', negated: !!roles.negated, hedged: false };
   // The chain of words governing the trigger, walked back from it (or from
   // the verb carrying a noun trigger): auxiliaries, negation, adverbs,
   // "threatened to", "plans to", "called for".
@@ -1482,6 +1669,14 @@ function mood(s: Sentence, first: number, roles: Roles, npStart: number): Mood {
     const carrier = s.lower(j);
     const effect = GOVERNORS.get(carrier);
     if (effect && j !== first) applyEffect(m, effect);
+  }
+  // A noun trigger coordinated with another: "agreed to a ceasefire and the release of 11 hostages".
+  if (roles.support === undefined && s.pos(first) !== 'VERB') {
+    for (let hops = 0; hops < 3 && /^(and|or|,)$/.test(s.lower(j - 1)); hops++) {
+      const left = s.npEndingAt(j - 2);
+      if (!left || s.pos(left.head) === 'PRON') break;
+      j = left.a;
+    }
   }
   if (s.lower(j - 1) === 'for' && FOR_GOVERNORS.has(s.lower(j - 2))) {
     m.modality = stronger(m.modality, 'demanded');
@@ -1497,7 +1692,16 @@ function mood(s: Sentence, first: number, roles: Roles, npStart: number): Mood {
     else if (BE.has(l) || HAVE.has(l) || t.pos === 'AUX' || t.pos === 'ADV' || l === 'do' || l === 'did' || l === 'does') {
       // "is to withdraw", "are set to"
     } else if (l === 'to') {
-      const g = s.lower(j - 1);
+      // "agreed on Monday to": over a short phrase of time or place between the verb and "to".
+      let gi = j - 1;
+      if (!GOVERNORS.has(s.lower(gi))) {
+        const p = [j - 2, j - 3].find((k) => s.pos(k) === 'ADP' && GOVERNORS.has(s.lower(k - 1)));
+        if (p !== undefined && [...Array(j - p - 1).keys()].every((d) => /^(PROPN|NOUN|DET|NUM)$/.test(s.pos(p + 1 + d)))) {
+          gi = p - 1;
+          j = p;
+        }
+      }
+      const g = s.lower(gi);
       const effect = GOVERNORS.get(g);
       if (effect) applyEffect(m, effect);
       else if (/^(is|are|was|were)$/.test(g)) m.modality = stronger(m.modality, 'planned');
@@ -1625,14 +1829,99 @@ function build(c: Ctx, s: Sentence, si: number, first: number, last: number, lem
       ev.targetName = e.name;
     }
   }
+  if (roles.state) ev.state = true;
   placeOf(s, ev, roles, target, first);
+  siteOf(c, s, ev, last);
   const places = [...new Set(s.entities.filter((e) => e.type === 'place').map((e) => e.key))];
   if (places.length) ev.places = places;
   timeOf(c, s, ev);
   quantityOf(c, s, ev, actor, target);
+  if (ev.quantity && COUNTED_TYPES.has(ev.type) && isCumulative(c, s, first)) ev.cumulative = true;
+  const members = membersOf(s, roles, target, last);
+  if (members.length) ev.members = members;
   const by = attribution(c, s, first);
   if (by && !(by.start <= trigger.start && trigger.end <= by.end)) ev.attributedTo = by;
   return ev;
+}
+
+/** Named people the event is about beyond its target phrase's head: "X and Y", "including X", "among them X", "are still held: X and three soldiers". */
+function membersOf(s: Sentence, roles: Roles, target: Np | undefined, last: number): EventSpan[] {
+  const out: EventSpan[] = [];
+  const add = (m: EntityMention): void => {
+    if (m.type === 'person' && !out.some((o) => o.start === m.start)) out.push({ start: m.start, end: m.end, text: m.text });
+  };
+  const persons = (from: number, to: number): void => {
+    for (const m of s.entities) if (m.start >= from && m.end <= to) add(m);
+  };
+  for (const np of roles.members ?? []) persons(s.toks[np.a]!.start, s.toks[np.b]!.end);
+  if (target) persons(s.toks[target.a]!.start, s.toks[target.b]!.end);
+  // A list the clause introduces after the trigger, up to the next verb.
+  for (let k = last + 1; k < s.toks.length; k++) {
+    const l = s.lower(k);
+    if (s.pos(k) === 'VERB' && l !== 'including') break;
+    const opens = l === 'including' || l === ':' || (l === 'among' && /^(them|those)$/.test(s.lower(k + 1)));
+    if (!opens) continue;
+    let end = k + 1;
+    while (end < s.toks.length && s.pos(end) !== 'VERB' && !/^[;.!?]$/.test(s.toks[end]!.text)) end++;
+    persons(s.toks[k]!.end, s.toks[end - 1]!.end);
+    break;
+  }
+  return out;
+}
+
+/** "detained at his residence": a locative phrase after the trigger that names no place; the preposition of the place. */
+function siteOf(c: Ctx, s: Sentence, ev: EventMention, last: number): void {
+  if (ev.place) {
+    const k = s.toks.findIndex((t) => t.start === ev.place!.start);
+    if (k > 0 && s.pos(k - 1) === 'ADP') ev.placePrep = s.lower(k - 1);
+  }
+  for (let k = last + 1; k < Math.min(s.toks.length, last + 8); k++) {
+    if (s.pos(k) === 'VERB' || /^[,;:.]$/.test(s.toks[k]!.text)) return;
+    if (!/^(at|in|inside|outside|near)$/.test(s.lower(k))) continue;
+    const np = s.npFrom(k + 1);
+    if (!np || s.entityAt(np) || TIME_WORDS.has(s.lower(np.head))) return;
+    const span = s.span(np)!;
+    if ((c.ctx.times ?? []).some((t) => t.start < span.end && span.start < t.end)) return;
+    if (ev.place && span.start < ev.place.end && ev.place.start < span.end) return;
+    ev.site = span;
+    return;
+  }
+}
+
+/** Words after "since" that start the period a running total covers: "since the fighting began", "since the war". */
+const PERIOD_STARTS = words(`
+  war conflict start beginning outbreak crisis campaign uprising then floods flooding flood storm storms rains quake
+  earthquake eruption epidemic monsoon season
+`);
+/** Markers of a running total: "so far", "to date", "in total", "a total of", "this year", "over the past three days". */
+const TOTAL_RE = /\b(so far|to date|in total|in all|a total of|overall|cumulative|this (year|month)|(over|in|during) the (past|last) (\w+ )?(days|weeks|months|years|day|week|month|year))\b/i;
+
+/** Whether a count is a running total, not one incident's: "at least 41 civilians have been killed since fighting began", "three days of fighting that have left 26 dead". */
+function isCumulative(c: Ctx, s: Sentence, first: number): boolean {
+  const from = s.toks[0]!.start;
+  const at = s.toks[first]!;
+  const total = TOTAL_RE.exec(c.doc.text.slice(from, s.toks[s.toks.length - 1]!.end));
+  if (total) {
+    // Said of this count: near the trigger, in its clause.
+    const start = from + total.index;
+    if (start > at.end ? start - at.end < 60 && !otherClauseBetween(s, at.end, start) : at.start - start < 80) return true;
+  }
+  for (let k = 0; k < s.toks.length; k++) {
+    if (s.lower(k) === 'since') {
+      for (let j = k + 1; j <= Math.min(s.toks.length - 1, k + 10) && s.pos(j) !== 'PUNCT'; j++) {
+        const l = s.lower(j);
+        if (PERIOD_STARTS.has(l) || TRIGGERS.get(l)?.some((t) => t.pos === 'n')) return true;
+        if ((c.ctx.times ?? []).some((t) => t.start === s.toks[j]!.start)) return true;
+      }
+    }
+  }
+  // "after three days of fighting", "in two weeks of clashes"
+  for (const q of c.ctx.quantities ?? []) {
+    if (q.kind !== 'duration' || q.start < from || q.end > s.toks[s.toks.length - 1]!.end) continue;
+    const k = s.toks.findIndex((t) => t.start >= q.end);
+    if (k > 0 && k < first && s.lower(k) === 'of' && (TRIGGERS.get(s.lower(k + 1))?.some((t) => t.pos === 'n') || PERIOD_STARTS.has(s.lower(k + 1)))) return true;
+  }
+  return false;
 }
 
 /** A noun phrase without a leading clause word or trailing punctuation. */
@@ -1704,6 +1993,9 @@ function timeOf(c: Ctx, s: Sentence, ev: EventMention): void {
   for (const t of c.ctx.times ?? []) {
     if (t.start < from || t.end > to) continue;
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d/.test(t.value)) continue;
+    if (t.start >= ev.trigger.end && otherClauseBetween(s, ev.trigger.end, t.start)) continue;
+    // "since Sunday" starts a period; the event is not on that day.
+    if (/\bsince\b[^,;.]*$/i.test(c.doc.text.slice(Math.max(from, t.start - 60), t.start))) continue;
     const d = t.start >= ev.trigger.end ? t.start - ev.trigger.end : (ev.trigger.start - t.end) * 1.5;
     if (d < bestD) {
       bestD = d;
@@ -1717,19 +2009,47 @@ function timeOf(c: Ctx, s: Sentence, ev: EventMention): void {
   }
 }
 
-const COUNTED_TYPES = new Set<EventType>(['kill', 'injure', 'arrest', 'release', 'abduct', 'flee', 'protest', 'surrender', 'capture']);
+function hasConjunctOutside(s: Sentence, np: Np, q: { start: number; end: number }): boolean {
+  for (let k = np.a; k <= np.b; k++) if ((s.lower(k) === 'and' || s.lower(k) === 'or') && (s.toks[k]!.start < q.start || s.toks[k]!.start >= q.end)) return true;
+  return false;
+}
+
+/**
+ * Whether a verb of another clause stands between the trigger and a later
+ * time: "released under the ceasefire agreed on Monday" dates the
+ * agreement, not the release. Verbs coordinated with the trigger ("killed
+ * 12 and wounded 30 on Tuesday") share its time.
+ */
+function otherClauseBetween(s: Sentence, from: number, to: number): boolean {
+  for (let k = 0; k < s.toks.length; k++) {
+    const t = s.toks[k]!;
+    if (t.start < from) continue;
+    if (t.end > to) break;
+    if (t.pos === 'VERB' && !/^(and|or|,)$/.test(s.lower(k - 1))) return true;
+  }
+  return false;
+}
+
+const COUNTED_TYPES = new Set<EventType>(['kill', 'injure', 'arrest', 'release', 'abduct', 'flee', 'protest', 'surrender', 'capture', 'missing']);
 
 function quantityOf(c: Ctx, s: Sentence, ev: EventMention, actor: Np | undefined, target: Np | undefined): void {
   if (!COUNTED_TYPES.has(ev.type)) return;
   // Who is counted: victims and detainees are targets; those who flee or protest are actors.
-  const np = ev.type === 'flee' || ev.type === 'protest' || ev.type === 'surrender' ? (actor ?? target) : (target ?? (ev.type === 'kill' || ev.type === 'injure' ? undefined : actor));
+  // Those evacuated are the object ("evacuated 4,000 residents") or the passive subject.
+  const np =
+    ev.lemma === 'evacuate' ? (target ?? actor) : ev.type === 'flee' || ev.type === 'protest' || ev.type === 'surrender' ? (actor ?? target) : (target ?? (ev.type === 'kill' || ev.type === 'injure' ? undefined : actor));
   const r = np ? s.span(np) : undefined;
   const qs = c.ctx.quantities;
   if (qs) {
     const inside = r ? qs.find((q) => q.kind === 'count' && q.start < r.end && q.end > r.start) : undefined;
+    // "a Spanish aid worker and three soldiers": the count is of one part only.
+    if (inside && np && hasConjunctOutside(s, np, inside)) return;
     if (inside) {
       ev.quantity = { start: inside.start, end: inside.end, text: inside.text };
-      ev.quantityValue = inside.value;
+      // "one of seven hostages released": the participle is said of all seven.
+      const reduced = np && inside.total !== undefined && s.toks[np.b + 1]?.start === ev.trigger.start && isParticiple(s, np.b + 1);
+      ev.quantityValue = reduced ? inside.total : inside.value;
+      if (inside.counts) ev.counted = inside.counts;
       return;
     }
     if (ev.type === 'capture') return;
@@ -1738,6 +2058,7 @@ function quantityOf(c: Ctx, s: Sentence, ev: EventMention, actor: Np | undefined
     if (after && !r) {
       ev.quantity = { start: after.start, end: after.end, text: after.text };
       ev.quantityValue = after.value;
+      if (after.counts) ev.counted = after.counts;
     }
     return;
   }

@@ -15,7 +15,8 @@
 //                            202 mass killings for massacres); reports of
 //                            deaths ("12 dead", "died") are kill events too
 //   injure       18   182   Physically assault
-//   abduct       18   181   Abduct, hijack, or take hostage
+//   abduct       18   181   Abduct, hijack, or take hostage (and the state
+//                            that follows: "still held", "in captivity")
 //   arrest       17   173   Arrest, detain, or charge with legal action
 //   release      08   0841  Return, release person(s)
 //   surrender    08   0874  Retreat or surrender militarily
@@ -32,6 +33,8 @@
 //                            other offers)
 //   agree        05   057   Sign formal agreement
 //   aid          07   070   Provide aid (075 grant asylum)
+//   missing           -    People unaccounted for: a state CAMEO does not
+//                            code ("12 missing", "has been missing since")
 //   appoint, dismiss, elect: no CAMEO code (domestic leadership changes are
 //                            not coded); `cameo` is absent.
 //
@@ -65,6 +68,8 @@ export type EventType =
   | 'appoint'
   | 'dismiss'
   | 'elect'
+  /** People missing: a state ("12 people are missing", "the mayor has been missing since Tuesday"). */
+  | 'missing'
   /** A trigger outside the lexicon (gold mentions given to `eventAt`). */
   | 'other';
 
@@ -92,6 +97,7 @@ export const CAMEO: Record<EventType, string | undefined> = {
   appoint: undefined,
   dismiss: undefined,
   elect: undefined,
+  missing: undefined,
   other: undefined,
 };
 
@@ -129,7 +135,10 @@ export type Guard =
   | 'lay-down' // laid down their arms
   | 'talks' // peace talks, held talks (a noun)
   | 'elect' // not "elected to" (chose to)
+  | 'missing' // "are missing", "went missing", "40 missing"; not "missing out", "the missing piece"
   | 'death' // not death penalty/sentence/row
+  | 'hold' // people held: "are still being held", "hostages held by the group", "holding four soldiers"; not "held talks"
+  | 'captivity' // "remain in captivity"
   | 'finance'; // any sense, except in a financial sentence
 
 /** Guards that read a financial sentence ("shares fell", "took control of the company") as out of scope. */
@@ -172,8 +181,8 @@ const TABLE: Record<Exclude<EventType, 'other'>, { v?: string; n?: string; a?: s
     n: 'injury!person wounding',
   },
   abduct: {
-    v: 'abduct kidnap hijack',
-    n: 'abduction kidnapping hijacking hijack hostage-taking',
+    v: 'abduct kidnap hijack hold!hold',
+    n: 'abduction kidnapping hijacking hijack hostage-taking captivity!captivity',
   },
   arrest: {
     v: 'arrest detain apprehend jail imprison charge!charge indict',
@@ -234,6 +243,9 @@ const TABLE: Record<Exclude<EventType, 'other'>, { v?: string; n?: string; a?: s
     v: 'dismiss!person sack!person oust fire!fire depose',
     n: 'dismissal ouster',
   },
+  missing: {
+    a: 'missing!missing',
+  },
   elect: {
     v: 'elect!elect re-elect',
     n: 'election re-election',
@@ -268,6 +280,7 @@ const IRREGULAR: Record<string, string[]> = {
   occupy: ['occupied', 'occupies', 'occupying'],
   target: ['targeted', 'targets', 'targeting', 'targetted', 'targetting'],
   pull: ['pulled', 'pulls', 'pulling'],
+  hold: ['held', 'holds', 'holding'],
 };
 
 const NOUN_PLURALS: Record<string, string> = {
@@ -287,6 +300,7 @@ const NOUN_PLURALS: Record<string, string> = {
   asylum: 'asylum',
   amnesty: 'amnesties',
   hands: 'hands',
+  captivity: 'captivity',
   control: 'control',
   exodus: 'exodus',
   displacement: 'displacement',
@@ -392,7 +406,10 @@ export const PERSON_NOUNS = words(`
   nationals foreigner foreigners tourist tourists aid-worker ceo director chairman premier envoy ambassador diplomat
   others another first second third dozens hundreds thousands scores many several co-workers coworkers colleague colleagues
   neighbor neighbors neighbour neighbours friend friends girlfriend boyfriend deputy deputies trooper troopers cop cops
-  diplomats senator senators lawmaker lawmakers mp mps candidate candidates
+  diplomats senator senators lawmaker lawmakers mp mps candidate candidates engineer engineers teacher teachers
+  farmer farmers fisherman fishermen miner miners driver drivers trader traders priest priests nun nuns volunteer
+  volunteers contractor contractors technician technicians missionary missionaries seafarer seafarers herder herders
+  labourer labourers laborer laborers medic medics paramedic paramedics rescuer rescuers survivor survivors
 `);
 
 /** Heads of noun phrases that name places (a capture's target). */

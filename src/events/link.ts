@@ -18,7 +18,9 @@
 // These conflicts apply to lexicon types, whose roles are known; a trigger
 // outside the lexicon links by lemma, its arguments counting only as
 // agreement. Reports of a fact (asserted or denied) join plans, threats and
-// demands about the same event only on further evidence.
+// demands about the same event only on further evidence. A running total
+// ("41 killed since the fighting began") is not one incident's toll: the two
+// never link.
 import { createHash } from 'node:crypto';
 import { entityKey } from '../extract/entities.js';
 import type { EventType } from './lexicon.js';
@@ -91,6 +93,7 @@ interface Cluster {
   type: EventType;
   lemma: string;
   factual: boolean;
+  cumulative: boolean;
   /** Own places of the members. */
   place: Set<string>;
   places: Set<string>;
@@ -183,7 +186,7 @@ function typesMatch(c: Cluster, it: Item): boolean {
 
 /** Agreement of a mention with a cluster; -1 when they conflict. */
 function score(c: Cluster, it: Item): number {
-  if (!typesMatch(c, it)) return -1;
+  if (!typesMatch(c, it) || c.cumulative !== !!it.ev.cumulative) return -1;
   const roles = it.ev.type !== 'other';
   let s = c.lemma === it.ev.lemma ? 1 : 0;
   if (c.factual !== it.factual) s -= 2;
@@ -248,7 +251,7 @@ function intersects(a: Set<string>, b: Set<string>): boolean {
 }
 
 function newCluster(it: Item): Cluster {
-  return { items: [], type: it.ev.type, lemma: it.ev.lemma, factual: it.factual, place: new Set(), places: new Set(), docPlaces: new Set(), actors: new Set(), targets: new Set() };
+  return { items: [], type: it.ev.type, lemma: it.ev.lemma, factual: it.factual, cumulative: !!it.ev.cumulative, place: new Set(), places: new Set(), docPlaces: new Set(), actors: new Set(), targets: new Set() };
 }
 
 function add(c: Cluster, it: Item): Cluster {

@@ -17,6 +17,7 @@ import { collect } from '../extract/collect.js';
 import { extractTimes } from '../extract/time.js';
 import { collectEvents } from '../events/collect.js';
 import { assertionsFromEvents } from '../claims/from-events.js';
+import { assertionsFromQuantities } from '../claims/from-quantities.js';
 import { reconcile } from '../claims/reconcile.js';
 
 export interface AnalyzeOptions extends IngestOptions {
@@ -64,14 +65,18 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   const groupOfDoc = new Map<string, string>();
   for (const g of independence) for (const d of g.documentIds) groupOfDoc.set(d, g.id);
   const groupOf = (d: string) => groupOfDoc.get(d);
-  const { events, timeline, reports } = collectEvents(documents, stories, groupOf, (d) => d.published ?? inferred.get(d.id)?.anchor);
+  const dateOf = (d: Document) => d.published ?? inferred.get(d.id)?.anchor;
+  const { events, timeline, reports } = collectEvents(documents, stories, groupOf, dateOf);
   const mentionsOf = new Map<string, { start: number; entity: (typeof extracted.entities)[number] }[]>();
   for (const e of extracted.entities) for (const m of e.mentions) mentionsOf.set(m.doc, [...(mentionsOf.get(m.doc) ?? []), { start: m.start, entity: e }]);
   const entityIn = (doc: string, start: number, end: number) => {
     const e = mentionsOf.get(doc)?.find((m) => m.start >= start && m.start < end)?.entity;
     return e && { id: e.id, name: e.name, type: e.type };
   };
-  const claims = reconcile(assertionsFromEvents(reports, entityIn), groupOf);
+  const storyOfDoc = new Map(stories.flatMap((s) => s.documentIds.map((d) => [d, s.id] as const)));
+  const claims = reconcile([...assertionsFromEvents(reports, entityIn), ...assertionsFromQuantities(documents, (d) => storyOfDoc.get(d), dateOf)], groupOf, {
+    rangeOf: (d) => inferred.get(d),
+  });
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),
