@@ -44,7 +44,11 @@ const GENERIC = new Set(['people', 'person', 'hostage', 'captive', 'prisoner', '
 const HOME = /^(home|homes|house|residence|office|offices|compound|palace|apartment|flat|villa|farm)$/i;
 
 /** The corpus entity named inside a span of a document, if any. */
-export type EntityIn = (doc: string, start: number, end: number) => { id: string; name: string; type: string } | undefined;
+export type EntityIn = (
+  doc: string,
+  start: number,
+  end: number,
+) => { id: string; name: string; type: string; end: number; /** The name qualifies a noun after it ("Trump associates"). */ modifier?: boolean } | undefined;
 
 export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn): Assertion[] {
   const out: Assertion[] = [];
@@ -61,9 +65,11 @@ export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn)
     // A capture or an attack may name only the place it struck.
     const target = named(f.target) ?? (PLACE_TARGETS.has(f.type) ? named(f.place) : undefined);
     // Who did it, when both sides are named: "rebels" and "insurgents" may be
-    // the same people, and an unnamed actor contradicts no one.
+    // the same people, and an unnamed actor contradicts no one. Only reports
+    // of one linked event are compared: two attacks on one country months
+    // apart may well have different authors.
     if (!f.state && r.event && ACTOR_TYPES.has(f.type) && actor && target && actor.id !== target.id) {
-      out.push({ ...base, ...dated(happened), ...(negated ? { negated } : {}), subject: `${f.type}|${target.id}`, slot: 'actor', value: actor.id, statement: `${label(f.type)} of ${target.name}: ${actor.name}` });
+      out.push({ ...base, ...dated(happened), ...(negated ? { negated } : {}), subject: `${f.type}|${r.event}|${target.id}`, slot: 'actor', value: actor.id, statement: `${label(f.type)} of ${target.name}: ${actor.name}` });
     }
     const count = countOf(r, negated);
     if (count) out.push({ ...base, ...dated(published), ...count });
@@ -75,6 +81,9 @@ export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn)
       const people = new Map<string, string>();
       for (const span of spans) {
         const who = named(span);
+        // The person must be what the phrase is about, its head: not "several
+        // Trump associates", not "a Mueller report".
+        if (!span || !who || who.modifier || !/^[\s,.;:)'’s]*$/.test(span.text.slice(who.end - span.start))) continue;
         // One person however outlets spell the name ("Lucía", "Lucia").
         if (who?.type === 'person') people.set(fold(who.name), who.name);
       }
@@ -87,7 +96,9 @@ export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn)
           ...dated(f.state ? published : happened),
           ...(negated ? { negated } : {}),
           ...(Object.keys(where).length ? { where } : {}),
-          subject: `person|${id}`,
+          // Within a story: an article recalling a detention years ago is
+          // not news about the person today.
+          subject: `person|${r.story ?? r.doc}|${id}`,
           slot: 'status',
           value,
           statement: `${name}: ${negated ? 'not ' : ''}${value === 'held' ? 'still held' : value}${place}`,

@@ -262,6 +262,9 @@ function compatible(a: Assertion, b: Assertion): boolean {
   const [x, y] = [numeric(a), numeric(b)];
   if (x === undefined || y === undefined) return keyOf(a) === keyOf(b);
   if (Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.02) return true;
+  // Measures are rounded as writers please: a "two-year" investigation is the
+  // "22-month" one. Counts of people are not.
+  if (a.amount !== undefined && b.amount !== undefined && Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.1) return true;
   return fits(x, a.approx, y) || fits(y, b.approx, x);
 }
 
