@@ -93,3 +93,33 @@ test('JSONL on stdin', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('export: events as CSV on stdout or GeoJSON to a file, from a sitrep.json or a database; bad input exits 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-'));
+  try {
+    const db = join(dir, 'news.db');
+    const out = join(dir, 'out');
+    const run = sitrep(['analyze', 'examples/corpus', '--db', db, '--out', out, '--quiet']);
+    assert.equal(run.code, 0, run.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'sitrep.json'), 'utf8'));
+    const csv = sitrep(['export', join(out, 'sitrep.json')]);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^event_id,date,date_precision,event_type,cameo,actor1,actor2,place,admin1,country,latitude,longitude/);
+    const geoFile = join(dir, 'events.geojson');
+    const geo = sitrep(['export', '--db', db, '--format', 'geojson', '-o', geoFile]);
+    assert.equal(geo.code, 0, geo.stderr);
+    const fc = JSON.parse(readFileSync(geoFile, 'utf8'));
+    assert.equal(fc.type, 'FeatureCollection');
+    assert.equal(fc.features.length, json.events.filter((e: { place?: { geo?: unknown } }) => e.place?.geo).length);
+    const missing = sitrep(['export', join(dir, 'nope.json')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nope\.json: no such file/);
+    writeFileSync(join(dir, 'junk.json'), '{"hello": 1}');
+    const junk = sitrep(['export', join(dir, 'junk.json')]);
+    assert.equal(junk.code, 1);
+    assert.match(junk.stderr, /not a sitrep\.json/);
+    assert.equal(sitrep(['export', join(out, 'sitrep.json'), '--format', 'kml']).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
