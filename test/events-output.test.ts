@@ -177,3 +177,15 @@ function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+test('the report opens with an overview map of located events and maps the largest stories', async () => {
+  const { renderReport } = await import('../src/output/report.js');
+  const page = renderReport(json);
+  const overview = page.indexOf('<section id="overview-map">');
+  assert.ok(overview > 0 && overview < page.indexOf('<section class="story"'), 'overview before the stories');
+  const markers = page.slice(overview, page.indexOf('</section>', overview)).match(/<circle class="marker"/g) ?? [];
+  assert.ok(markers.length >= 3, `${markers.length} markers`);
+  // Each story with several documents has its own map.
+  const multi = json.stories.filter((s) => s.documentIds.length > 1).length;
+  assert.equal((page.match(/<h4>Map<\/h4>/g) ?? []).length, multi);
+});

@@ -50,24 +50,37 @@ function describe(e: CollectedEvent): string {
   return `${who}${e.type}${whom}${where}`.trim();
 }
 
-export function renderStoryEvents(idx: EventsIndex, story: Story, docLink: (id: string) => SafeHtml): SafeHtml | string {
+/** Located events that happened (asserted, not denied) as map markers. */
+function mapPoints(events: CollectedEvent[]) {
+  return events
+    .filter((e) => e.modality === 'asserted' && !e.negated && e.place?.geo)
+    .map((e) => ({
+      lat: e.place!.geo!.lat,
+      lon: e.place!.geo!.lon,
+      label: e.place!.name,
+      weight: e.independentSources,
+      kind: e.type,
+      href: `#${eventAnchor(e.id)}`,
+      detail: `${describe(e)} · ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`,
+    }));
+}
+
+/** Stories that get a map of their own; the others are on the overview map only (a map is 20-120 KB). */
+export const STORY_MAPS = 20;
+
+/** All stories' located events on one map, for the top of the report. */
+export function renderOverviewMap(json: SitrepJson): SafeHtml | string {
+  const points = mapPoints(json.events ?? [])
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 400);
+  const map = renderMap(points, { title: 'Where the events happened' });
+  return map ? html`<section id="overview-map"><h2>Where the events happened</h2><p class="meta">Marker size: independent sources. Events reported as threats, plans or denials are left out.</p>${raw(map)}</section>` : '';
+}
+
+export function renderStoryEvents(idx: EventsIndex, story: Story, docLink: (id: string) => SafeHtml, withMap = true): SafeHtml | string {
   const events = idx.eventsByStory.get(story.id) ?? [];
   if (!events.length) return '';
-  const asserted = events.filter((e) => e.modality === 'asserted' && !e.negated);
-  const map = renderMap(
-    asserted
-      .filter((e) => e.place?.geo)
-      .map((e) => ({
-        lat: e.place!.geo!.lat,
-        lon: e.place!.geo!.lon,
-        label: e.place!.name,
-        weight: e.independentSources,
-        kind: e.type,
-        href: `#${eventAnchor(e.id)}`,
-        detail: `${describe(e)} · ${e.independentSources} independent source${e.independentSources === 1 ? '' : 's'}`,
-      })),
-    { title: `Where: ${story.title}` },
-  );
+  const map = withMap ? renderMap(mapPoints(events), { title: `Where: ${story.title}` }) : '';
   // A year-long bar squeezes days of fighting into a sliver: when the story
   // has dated days, the chart keeps to days, weeks and months (the list below keeps all).
   const entries = idx.timelineByStory.get(story.id) ?? [];

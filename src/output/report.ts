@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CopyRelation, Distortion, IndependenceGroup, SharedPassage, Story } from '../model/collection.js';
 import type { JsonDocument, SitrepJson } from './sitrep-json.js';
 import { diffWords } from './diff.js';
-import { EVENTS_STYLE, indexEvents, renderStoryEvents, type EventsIndex } from './report-events.js';
+import { EVENTS_STYLE, STORY_MAPS, indexEvents, renderOverviewMap, renderStoryEvents, type EventsIndex } from './report-events.js';
 import { EXTRACTION_STYLE, indexExtraction, renderStoryExtraction, type ExtractionIndex } from './report-extraction.js';
 import { html, safeHref, type SafeHtml } from './html.js';
 
@@ -200,6 +200,8 @@ interface Context {
   groupsOf: Map<string, IndependenceGroup[]>;
   extraction: ExtractionIndex;
   events: EventsIndex;
+  /** Stories drawn on a map of their own. */
+  mapStories: Set<string>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -441,7 +443,7 @@ function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: strin
     independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
   } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
 ${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, (json.passages ?? []).filter((sp) => inStory.has(sp.source) && inStory.has(sp.copy))) : ''}
-${renderStoryEvents(ctx.events, story, (id) => docLink(ctx, id))}
+${renderStoryEvents(ctx.events, story, (id) => docLink(ctx, id), ctx.mapStories.has(story.id))}
 ${renderStoryExtraction(ctx.extraction, story, (id) => docLink(ctx, id))}
 <h3>Documents</h3>
 <ol class="docs">${docs.map((d) => renderDocument(ctx, d))}</ol>
@@ -457,6 +459,7 @@ export function renderReport(json: SitrepJson): string {
     groupsOf: new Map(),
     extraction: indexExtraction(json),
     events: indexEvents(json),
+    mapStories: new Set(),
   };
   for (const c of json.copies) {
     push(ctx.copiesOf, c.copy, c);
@@ -490,6 +493,7 @@ export function renderReport(json: SitrepJson): string {
   const stat = (label: string, value: string | number, warn = false) =>
     html`<div${warn ? html` class="warn"` : ''}><dt>${label}</dt><dd>${value}</dd></div>`;
   const anchors = stories.map((_, i) => `story-${i + 1}`);
+  for (const s of stories.filter((x) => x.documentIds.length > 1 || stories.length === 1).slice(0, STORY_MAPS)) ctx.mapStories.add(s.id);
 
   const body = html`<header>
 <h1>Situation report</h1>
@@ -520,6 +524,7 @@ ${
       )}</ol></nav>`
     : ''
 }
+${stories.length > 1 ? renderOverviewMap(json) : ''}
 ${stories.map((s, i) => renderStory(ctx, json, s, anchors[i], storyCopies[i]))}
 ${
   unassigned.length > 0
