@@ -252,3 +252,41 @@ test('linking keeps stories apart, and an undated report cannot join an event th
   assert.equal(clusters.length, 3);
   assert.ok(clusters.every((c) => c.documents.length === 1));
 });
+
+test('who confirms or reports an event is not its actor', () => {
+  const fall = one(events('The provincial governor confirmed the fall of Dumaro late on Sunday.'), 'capture');
+  assert.equal(fall.actor, undefined);
+  const e = one(events('Militia fighters overran Dumaro on Sunday, the provincial governor said.'), 'capture');
+  assert.equal(e.actor?.text, 'Militia fighters');
+  assert.equal(e.attributedTo?.text, 'the provincial governor');
+});
+
+test('an alternative or a road not taken is not reported as a fact', () => {
+  const found = events('With the town encircled, the garrison had two choices — either retreat to the hills or surrender to the militia.');
+  assert.notEqual(one(found, 'surrender').modality, 'asserted');
+  const fight = events('The defenders slipped out of the town at night rather than fighting the militia.').filter((e) => e.type === 'attack');
+  assert.ok(fight.every((e) => e.negated || e.modality !== 'asserted'));
+  assert.notEqual(one(events('Officials spoke of 40 dead villagers that would have been the toll of a second raid.'), 'kill').modality, 'asserted');
+});
+
+test('actors and targets are participants: no bare pronoun, time or measure', () => {
+  const e = one(events('Soldiers surrounded the smugglers near the river and arrested them before dawn.'), 'arrest');
+  assert.equal(e.target, undefined);
+  const k = one(events('An explosion late Tuesday killed four miners in Kolwezi.'), 'kill');
+  assert.doesNotMatch(k.actor?.text ?? '', /Tuesday/);
+});
+
+test('releasing a document is not freeing anyone; capturing on video is no capture', () => {
+  assert.equal(events('The audit office will release the Okafor report on Friday.').filter((e) => e.type === 'release').length, 0);
+  assert.equal(events('The public release of the Okafor report was delayed again.').filter((e) => e.type === 'release').length, 0);
+  const freed = one(events('The rebels released two journalists on Friday after three weeks in captivity.'), 'release');
+  assert.match(freed.target?.text ?? '', /two journalists/);
+  assert.equal(events('A passer-by captured the collapse of the bridge on video.').filter((e) => e.type === 'capture' || e.type === 'arrest').length, 0);
+});
+
+test('an attack in words is criticism, an attack with violence an assault', () => {
+  assert.equal(events('In a speech on Tuesday, Senator Mara Quist attacked her Republican rivals over the budget.').filter((e) => e.type === 'attack').length, 0);
+  assert.equal(events('The governor called it a partisan attack on the electoral commission.').filter((e) => e.type === 'attack').length, 0);
+  const e = one(events('Armed men attacked the village chief outside his home, killing two of his guards.'), 'attack');
+  assert.match(e.target?.text ?? '', /village chief/);
+});

@@ -38,14 +38,18 @@ import { getTagger, its } from '../text/nlp.js';
 import {
   AGREEMENT_NOUNS,
   CAMEO,
+  COMMUNICATION_VERBS,
   COOP_NOUNS,
   FINANCE_ONLY,
   FINANCE_SENSITIVE,
   FINANCE_WORDS,
+  INANIMATE_OBJECTS,
   MILITARY_NOUNS,
   PERSON_NOUNS,
   PLACE_NOUNS,
+  SPEECH_WORDS,
   SUPPORT_VERBS,
+  VIOLENCE_WORDS,
   TRIGGERS,
   cameoRoot,
   type EventType,
@@ -431,6 +435,8 @@ class Sentence {
     if (!np) return 'other';
     const ent = this.entityAt(np);
     const head = this.toks[np.head]!;
+    // "the Mueller report": a name modifying a document does not make it a person.
+    if (INANIMATE_OBJECTS.has(head.lower) && !(ent && ent.start <= head.start && ent.end >= head.end)) return 'other';
     if (ent) {
       // "Taliban fighters": the head noun says more than the modifier.
       if (PERSON_NOUNS.has(head.lower) && !(ent.start <= head.start && ent.end >= head.end)) return 'person';
@@ -1076,7 +1082,8 @@ function nounRoles(s: Sentence, i: number, type: EventType, ofRole: 'target' | '
   if (k > 0 && PARTICLES.has(s.lower(k)) && s.pos(k - 1) === 'VERB') k--;
   if (k >= 0 && (s.pos(k) === 'VERB' || SUPPORT_VERBS.has(s.lower(k))) && (TRIGGERS.get(s.lower(k)) ?? []).every((t) => t.guard === 'hold')) {
     roles.support = k;
-    if (!roles.actor || roles.actor === roles[ofRole]) {
+    // "the ministry confirmed the fall of X": who reports or judges an event did not carry it out.
+    if ((!roles.actor || roles.actor === roles[ofRole]) && !COMMUNICATION_VERBS.has(s.lower(k))) {
       const v = parseVerb(s, k);
       const carrier = v.passive ? s.ppAfter(k, 'by', 8)?.np : v.subject;
       if (carrier && (ofRole === 'target' || !roles.actor)) roles.actor = carrier;
@@ -1123,6 +1130,9 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
       return holdFrame(s, i, v);
     case 'place-or-person': {
       if (s.finance) return undefined;
+      // "captured on video", "caught on camera": recorded, not taken.
+      const on = s.ppAfter(i, 'on', 3);
+      if (on && RECORDING_MEDIA.has(s.lower(on.np.head))) return undefined;
       let target = base.target;
       // "seized control of the city"
       if (target && s.lower(target.head) === 'control') {
@@ -1272,6 +1282,7 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     case 'attack': {
       if (s.finance) return undefined;
       if (v.object && VERBAL_TARGETS.has(s.lower(v.object.head))) return undefined;
+      if (isVerbalAttack(s, base.target)) return undefined;
       return base;
     }
     case 'fight': {
@@ -1337,6 +1348,28 @@ function verbFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
 }
 
 const QUOTE_MARK = /^["“”'‘’]$/;
+const VERBAL_ATTACK_ADJ = words(`personal partisan political rhetorical verbal vicious scathing blistering racist sexist ad-hominem`);
+const RECORDING_MEDIA = words(`video videos camera cameras film tape tapes footage cctv surveillance audio record`);
+
+/**
+ * "Trump attacked Democrats in a tweet": an attack on a person, a party or
+ * a body, in a sentence with words of speech or media and none of violence,
+ * is criticism. A person attacked with no such words ("a man attacked a
+ * woman on the subway") stays an assault.
+ */
+function isVerbalAttack(s: Sentence, target: Np | undefined): boolean {
+  if (!target) return false;
+  const kind = s.kind(target);
+  const pronoun = s.pos(target.head) === 'PRON';
+  if (!pronoun && kind !== 'person' && kind !== 'org' && kind !== 'proper') return false;
+  if (PLACE_NOUNS.has(s.lower(target.head))) return false;
+  let speech = false;
+  for (const t of s.toks) {
+    if (VIOLENCE_WORDS.has(t.lower) || WEAPONS.has(t.lower)) return false;
+    if (SPEECH_WORDS.has(t.lower)) speech = true;
+  }
+  return speech;
+}
 const NOT_HELD_NEXT = words(`up back on off out over down talks meeting meetings responsible accountable liable steady firm office power sway court elections election`);
 const HELD_NEXT = words(`by in at hostage hostages captive captives incommunicado since without for prisoner prisoners`);
 const HOSTAGE_WORDS = words(`hostage hostages captive captives captivity hands abductee abductees`);
@@ -1548,6 +1581,8 @@ function nounFrame(s: Sentence, i: number, trig: Trigger): Roles | undefined {
     case 'attack':
       if (/^(heart|panic|asthma|anxiety|verbal)$/.test(prev) || /^(ad|ads|dog|dogs|helicopter|helicopters|rifle|rifles|weapon|weapons|vector|surface|mode)$/.test(next) || s.finance) return undefined;
       if (r.target && VERBAL_TARGETS.has(s.lower(r.target.head))) return undefined;
+      // "a partisan attack on the senator", "made another attack on X on Twitter"; plural "attacks on civilians" stay.
+      if (VERBAL_ATTACK_ADJ.has(prev) || (s.lower(i) === 'attack' && isVerbalAttack(s, r.target))) return undefined;
       return r;
     case 'fight':
       if (NOT_BATTLES.has(prev) || (s.lower(i - 2) === 'without' && prev === 'a') || (next === 'to' && s.pos(i + 2) === 'VERB')) return undefined;
@@ -1740,6 +1775,23 @@ function mood(s: Sentence, first: number, roles: Roles, npStart: number): Mood {
     const next = s.lower(k + 1);
     if (/^(claimed|claims|claim|claiming)$/.test(l) && s.pos(k) === 'VERB' && next !== 'responsibility' && next !== 'credit' && first - k > 2) m.hedged = true;
   }
+  // "either fight or capitulate", "whether to attack or wait": one of alternatives, none of them a fact.
+  const from = s.clauseStart(roles.support !== undefined && roles.support < first ? roles.support : first);
+  for (let k = Math.max(0, from - 1); k < first; k++) {
+    if (s.lower(k) === 'either' && s.pos(k + 1) !== 'NOUN' && !/^(side|way|case)$/.test(s.lower(k + 1))) m.modality = stronger(m.modality, 'possible');
+  }
+  if (s.lower(first - 1) === 'or' && /^(whether|either)$/.test(s.lower(from))) m.modality = stronger(m.modality, 'possible');
+  // "rather than fighting them", "instead of surrendering": the road not taken.
+  for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+    if ((s.lower(k) === 'than' && s.lower(k - 1) === 'rather') || (s.lower(k) === 'of' && s.lower(k - 1) === 'instead')) m.negated = true;
+    if (s.pos(k) !== 'ADV' && s.pos(k) !== 'ADP' && s.pos(k) !== 'DET' && s.pos(k) !== 'SCONJ' && s.lower(k) !== 'than') break;
+  }
+  // "150 dead people that would have died", "an attack that could come": a modal in the relative clause said of the event's phrase.
+  if (s.pos(first) !== 'VERB') {
+    let k = Math.max(first, roles.target && roles.target.b > first ? roles.target.b : first) + 1;
+    while (k < s.toks.length && k <= first + 4 && /^(NOUN|PROPN|ADJ)$/.test(s.pos(k))) k++;
+    if (RELATIVE.has(s.lower(k)) && MODAL_POSSIBLE.has(s.lower(k + 1))) m.modality = stronger(m.modality, 'possible');
+  }
   // "if the rebels take the city", "unless talks resume"; a question.
   if (CONDITIONAL.has(s.lower(s.clauseStart(roles.support !== undefined && roles.support < first ? roles.support : first)))) m.modality = stronger(m.modality, 'possible');
   if (s.toks[s.toks.length - 1]?.text === '?') m.modality = stronger(m.modality, 'possible');
@@ -1811,8 +1863,14 @@ function build(c: Ctx, s: Sentence, si: number, first: number, last: number, lem
     ev.cameo = cameoRoot(code);
     ev.cameoCode = code;
   }
-  const actor = trimNp(s, roles.actor);
-  const target = trimNp(s, roles.target);
+  const by = attribution(c, s, first);
+  let actor = participant(c, s, trimNp(s, roles.actor));
+  const target = participant(c, s, trimNp(s, roles.target));
+  // "..., the ministry said", "according to X": the source of the report is not who acted.
+  if (actor && by) {
+    const span = s.span(actor)!;
+    if (span.start < by.end && by.start < span.end) actor = undefined;
+  }
   if (actor) {
     ev.actor = s.span(actor);
     const e = s.entityAt(actor);
@@ -1839,7 +1897,6 @@ function build(c: Ctx, s: Sentence, si: number, first: number, last: number, lem
   if (ev.quantity && COUNTED_TYPES.has(ev.type) && isCumulative(c, s, first)) ev.cumulative = true;
   const members = membersOf(s, roles, target, last);
   if (members.length) ev.members = members;
-  const by = attribution(c, s, first);
   if (by && !(by.start <= trigger.start && trigger.end <= by.end)) ev.attributedTo = by;
   return ev;
 }
@@ -1922,6 +1979,32 @@ function isCumulative(c: Ctx, s: Sentence, first: number): boolean {
     if (k > 0 && k < first && s.lower(k) === 'of' && (TRIGGERS.get(s.lower(k + 1))?.some((t) => t.pos === 'n') || PERIOD_STARTS.has(s.lower(k + 1)))) return true;
   }
   return false;
+}
+
+const MONTHS = words(`january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`);
+const PERIOD_NOUNS = words(`
+  year years month months week weeks day days hour hours minute minutes decade decades century centuries weekend
+  weekends time times period season seasons era
+`);
+const UNRESOLVED = words(`it its they them their theirs he him his she her hers we us our i me my you your one ones this that these those`);
+
+/**
+ * A phrase that can act or be acted on, or nothing: not a pronoun no entity
+ * resolves ("them", "it"), not a time ("late Tuesday", "October", "the past
+ * two decades"), not a measure ("a 1-mile radius", "$100,000").
+ */
+function participant(c: Ctx, s: Sentence, np: Np | undefined): Np | undefined {
+  if (!np) return undefined;
+  const head = s.toks[np.head]!;
+  const covered = (x: { start: number; end: number }): boolean => x.start < head.end && head.start < x.end;
+  if (s.entities.some(covered)) return np;
+  const l = head.lower;
+  if (UNRESOLVED.has(l) || (head.pos === 'PRON' && !/^(who|whom)$/.test(l))) return undefined;
+  if (TIME_WORDS.has(l) || MONTHS.has(l) || PERIOD_NOUNS.has(l) || /^(1[89]|20)\d\ds?$/.test(l)) return undefined;
+  if ((c.ctx.times ?? []).some(covered)) return undefined;
+  if (/^[$€£]?\d[\d.,]*-[a-z]+$/.test(l) || (c.ctx.quantities ?? []).some((q) => /^(money|percent|measure|duration)$/.test(q.kind) && covered(q))) return undefined;
+  if (/^[$€£%]$/.test(head.text)) return undefined;
+  return np;
 }
 
 /** A noun phrase without a leading clause word or trailing punctuation. */

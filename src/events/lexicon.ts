@@ -462,3 +462,49 @@ export const SUPPORT_VERBS = words(`
   organise organised organize organized organises organizes call called calls calling lead led leads leading
   tender tendered tenders submit submitted submits announce
 `);
+
+/**
+ * Things made, published or held in mind, never people or places: "the
+ * release of the report" publishes it and frees nobody, "captured the
+ * imagination" takes no town, even when a name modifies the head ("the
+ * Mueller report").
+ */
+export const INANIMATE_OBJECTS = words(`
+  report reports document documents statement statements data video videos footage figures figure album albums film
+  films movie movies product products transcript transcripts memo memos letter letters record records email emails
+  files file findings details results information photo photos photograph photographs image images tape tapes
+  recording recordings list version update updates song songs book books text summary audio minutes evidence
+  budget numbers statistics poll polls study studies analysis documentary trailer single game games app software
+  imagination attention hearts heart mood spirit essence headlines moment momentum votes vote seat seats title titles
+  trophy championship market share
+`);
+
+/** Verbs of saying and judging: their subject reports or judges an event, it does not carry it out ("confirmed the fall of X"). */
+export const COMMUNICATION_VERBS = words(`
+  said say says saying told tell tells reported report reports reporting
+  confirmed confirm confirms confirming denied deny denies denying condemned condemn condemns condemning welcomed
+  welcome welcomes welcoming praised praise praises hailed hail hails criticized criticised criticize criticise
+  blamed blame blames described describe describes decried decry mourned mourn recalled recall mentioned cited
+  noted note notes predicted predict predicts feared fear fears warned warn warns urged urge urges demanded demand
+  demands questioned question investigated investigate investigates documented document
+  acknowledged acknowledge acknowledges celebrated celebrate watched watch watches witnessed discussed discuss
+  protested protest protests opposed oppose opposes supported support supports backed back backs
+`);
+
+/** Words of speech and media: with no word of violence, "attacked X" is criticism. */
+export const SPEECH_WORDS = words(`
+  tweet tweets tweeted twitter speech speeches interview interviews remarks statement op-ed column editorial debate
+  debates podcast rally saying calling called accusing accused criticizing criticising criticized criticised blasted
+  mocked slammed insulted rhetoric verbally verbal publicly letter press conference campaign ad ads show television
+  tv radio broadcast posted facebook wrote writing words comments commented hearing
+`);
+
+/** Words of physical violence: "attacked" among them is an assault. */
+export const VIOLENCE_WORDS = words(`
+  killed killing kill wounded wounding injured injuring injuries dead death deaths stabbed stabbing shot shooting
+  gun guns gunman gunmen gunfire knife knives machete armed weapon weapons bomb bombs bombing explosive explosives
+  troops soldiers militants fighters forces police hospital beaten beating punched assaulted rifle rifles missile
+  missiles rocket rockets drone drones airstrike airstrikes military army insurgents rebels blast explosion
+  casualties victims civilians hostages shelling artillery deadly torched burned stones strikes strike clashes violent
+  violence raid raids ambush ambushed hackers cyber cyberattack
+`);
