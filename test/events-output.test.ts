@@ -189,3 +189,17 @@ test('the report opens with an overview map of located events and maps the large
   const multi = json.stories.filter((s) => s.documentIds.length > 1).length;
   assert.equal((page.match(/<h4>Map<\/h4>/g) ?? []).length, multi);
 });
+
+test('events reported only by undated documents are dated from the story, as their times are', () => {
+  const undated = new Set(json.documents.filter((d) => d.publishedFrom === 'inferred').map((d) => d.id));
+  const theirs = json.events.filter((e) => e.documents.every((d) => undated.has(d)));
+  assert.ok(theirs.length > 0);
+  const dated = theirs.filter((e) => e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date));
+  assert.ok(dated.length >= 1, 'at least one undated report dates its event');
+  for (const e of dated) {
+    const d = json.documents.find((x) => x.id === e.documents[0])!;
+    // Within a few days of the story's dates: resolved against them, not against nothing.
+    const day = Date.parse(e.date!.slice(0, 10));
+    assert.ok(Math.abs(day - Date.parse(d.publishedRange!.end)) <= 7 * 86400000, `${e.date} vs ${d.publishedRange!.end}`);
+  }
+});

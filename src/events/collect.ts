@@ -8,6 +8,7 @@ import { shortHash } from '../text/normalize.js';
 import type { GeoRef, MentionRef } from '../extract/collect.js';
 import { linkEvents, type EventCluster } from './link.js';
 import type { EventMention } from './extract.js';
+import type { TimeMention } from '../extract/time.js';
 
 /** Span label of event mentions (the trigger's range; the frame in `data`). */
 export const EVENT_LABEL = 'event';
@@ -74,6 +75,12 @@ export function collectEvents(
   groupOf: (doc: string) => string | undefined,
   /** Publication date of a document; for undated ones, the date inferred from their story. */
   dateOf: (doc: Document) => string | undefined = (d) => d.published,
+  /**
+   * Times of undated documents resolved against their story's dates: their
+   * frames were built when those times could not be resolved, so a frame with
+   * no date takes the date its sentence states.
+   */
+  resolvedTimes: Map<string, TimeMention[]> = new Map(),
 ): { events: CollectedEvent[]; timeline: TimelineEntry[]; reports: EventReport[] } {
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const d of s.documentIds) storyOf.set(d, s.id);
@@ -82,7 +89,7 @@ export function collectEvents(
   const reports: EventReport[] = [];
   // States ("four hostages remain in captivity") are no events: reported as they are, linked to none.
   const inputs = documents.flatMap((d) =>
-    eventsOf(d).flatMap((event) => {
+    withTimes(d, eventsOf(d), resolvedTimes.get(d.id)).flatMap((event) => {
       const published = dateOf(d);
       if (event.state) {
         const r = d.sentences[event.sentence];
@@ -159,6 +166,20 @@ export function collectEvents(
   }
   timeline.sort((a, b) => a.story.localeCompare(b.story) || a.date.localeCompare(b.date) || b.independentSources - a.independentSources);
   return { events, timeline, reports };
+}
+
+/** Frames without a date take the nearest resolved date of their sentence. */
+function withTimes(d: Document, frames: EventMention[], times: TimeMention[] | undefined): EventMention[] {
+  if (!times?.length) return frames;
+  return frames.map((f) => {
+    if (f.timeValue && !f.timeValue.includes('X')) return f;
+    const r = d.sentences[f.sentence];
+    if (!r) return f;
+    const t = times
+      .filter((x) => x.start >= r.start && x.end <= r.end && (x.type === 'DATE' || x.type === 'TIME') && /^\d{4}/.test(x.value) && !x.value.includes('X'))
+      .sort((a, b) => Math.abs(a.start - f.trigger.start) - Math.abs(b.start - f.trigger.start))[0];
+    return t ? { ...f, time: { start: t.start, end: t.end, text: t.text }, timeValue: t.value, timePrecision: t.precision } : f;
+  });
 }
 
 /** Resolved place mentions of each document, from its entity spans. */

@@ -66,7 +66,7 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   for (const g of independence) for (const d of g.documentIds) groupOfDoc.set(d, g.id);
   const groupOf = (d: string) => groupOfDoc.get(d);
   const dateOf = (d: Document) => d.published ?? inferred.get(d.id)?.anchor;
-  const { events, timeline, reports } = collectEvents(documents, stories, groupOf, dateOf);
+  const { events, timeline, reports } = collectEvents(documents, stories, groupOf, dateOf, new Map([...inferredTimes].map(([id, x]) => [id, x.times])));
   const mentionsOf = new Map<string, { start: number; end: number; entity: (typeof extracted.entities)[number] }[]>();
   for (const e of extracted.entities)
     for (const m of e.mentions) {
