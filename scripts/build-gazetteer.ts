@@ -59,6 +59,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isLatinName, normalizeName } from '../src/geo/names.js';
+import type { Row as GazetteerRow } from '../src/geo/gazetteer.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -154,16 +155,8 @@ const REGIONS: [string, string, number, number, string[]][] = [
   ['ISL', 'Long Island', 40.8, -73.1, []],
 ];
 
-interface Row {
-  code: string;
-  id: string;
-  geonameid: number;
-  name: string;
-  country: string;
-  admin1: string;
-  lat: number;
-  lon: number;
-  population: number;
+/** A place line of the file, with the name keys it is indexed under. */
+interface Row extends GazetteerRow {
   keys: string[];
 }
 

@@ -43,7 +43,8 @@ export interface Entry {
 
 const FILE = 'gazetteer.tsv.gz';
 
-interface Row {
+/** A place line of the gazetteer file, as the build script writes it. */
+export interface Row {
   code: string;
   id: string;
   geonameid: number;
