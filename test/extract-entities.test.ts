@@ -206,3 +206,21 @@ test('linking does not join two people on a shared surname', () => {
   for (const e of khans) assert.equal(e.documents.length, 1);
   assert.equal(new Set(khans.map((e) => e.id)).size, 3);
 });
+
+test('a lone name that is also a town is the person named in full before it', () => {
+  const text =
+    'North Korean leader Kim Jong Un met the envoy in Hanoi on Wednesday. Kim said the talks were useful.\n\n' +
+    'Former adviser Jack Bolton criticised the deal. Bolton said it gave too much away.';
+  const ms = extractEntities({ text });
+  const kim = ms.filter((m) => m.text === 'Kim');
+  assert.equal(kim.length, 1);
+  assert.equal(kim[0].type, 'person');
+  assert.equal(kim[0].name, 'Kim Jong Un');
+  const bolton = ms.filter((m) => m.text === 'Bolton');
+  assert.ok(bolton.length >= 1);
+  assert.equal(bolton[0].type, 'person', 'the adviser');
+  assert.equal(bolton[0].name, 'Jack Bolton');
+  // Without the full name first, the town stays a town.
+  const town = extractEntities({ text: 'The delegation flew on to Bolton, a town in northern England, on Friday.' });
+  assert.equal(town.find((m) => m.text === 'Bolton')?.type, 'place');
+});

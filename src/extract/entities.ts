@@ -15,6 +15,7 @@
 // name, and "Lockheed" an organization because "Lockheed Martin" was shortened
 // to its first word.
 import { tokenize, type Token } from '../text/nlp.js';
+import { lookup } from '../geo/gazetteer.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { COMMON, CURATED, GIVEN, GROUP, ORG, PERSON, PLACE, WEAK_PLACE, lookupKey, nameKey, type NameInfo } from './gazetteer.js';
 import {
@@ -874,6 +875,24 @@ function resolve(text: string, cands: Candidate[]): EntityMention[] {
       if (pb.length <= pa.length || pb[pb.length - 1] !== pa[pa.length - 1] || !clusters.has(a.key) || !clusters.has(b.key)) continue;
       if (pa.every((x) => pb.includes(x))) merge(a, b);
     }
+  }
+
+  // 5. A lone word the gazetteer reads as a town, after a person's full name
+  // that begins or ends with it, is that person: "Kim" after "Kim Jong Un",
+  // "Bolton" after "John Bolton". Countries and provinces keep their reading.
+  const persons = [...clusters.values()].filter((cl) => best(cl.votes) === P && cl.name.includes(' '));
+  for (const cl of [...clusters.values()]) {
+    if (cl.name.includes(' ') || !clusters.has(cl.key) || best(cl.votes) !== L) continue;
+    const first = Math.min(...cl.members.map((m) => m.start));
+    const owners = persons.filter((p) => {
+      if (!clusters.has(p.key)) return false;
+      const parts = p.name.split(' ');
+      const fits = parts[parts.length - 1] === cl.name || (parts.length >= 3 && parts[0] === cl.name);
+      return fits && Math.min(...p.members.map((m) => m.start)) < first;
+    });
+    if (owners.length !== 1 || lookup(cl.name).some((pl) => pl.level === 'country' || pl.level === 'admin1')) continue;
+    owners[0].votes[P] += cl.votes[L] + 1;
+    merge(cl, owners[0]);
   }
 
   const names = new Map<Cluster, string>();
