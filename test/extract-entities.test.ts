@@ -224,3 +224,16 @@ test('a lone name that is also a town is the person named in full before it', ()
   const town = extractEntities({ text: 'The delegation flew on to Bolton, a town in northern England, on Friday.' });
   assert.equal(town.find((m) => m.text === 'Bolton')?.type, 'place');
 });
+
+test('a given name opening a sentence starts a person\'s name, though it is a word too', () => {
+  for (const [text, name] of [
+    ['Mike Pompeo met the foreign minister in Doha on Tuesday.', 'Mike Pompeo'],
+    ['John Bolton, the former adviser, disagreed.', 'John Bolton'],
+  ]) {
+    const m = extractEntities({ text }).find((x) => x.text === name);
+    assert.ok(m, `${name} in ${text}`);
+    assert.equal(m.type, 'person');
+  }
+  // Not every capitalized pair after one: a question opening with "Will".
+  assert.ok(!extractEntities({ text: 'Will Congress act before the deadline?' }).some((m) => m.type === 'person'));
+});

@@ -365,7 +365,14 @@ function findCandidates(text: string, words: Word[], tokens: Token[], ev: Eviden
     if (memo[i]) return memo[i] > 0;
     const w = words[i];
     let ok = !!w && w.cap;
-    if (ok && w.unsure) ok = unsureIsName(w, ev);
+    if (ok && w.unsure) {
+      ok = unsureIsName(w, ev);
+      // A given name opening a sentence before another capitalized word is a
+      // person's ("Mike Pompeo met...", "John Bolton said..."), though the
+      // lower-case word exists too.
+      const next = words[i + 1];
+      if (!ok && next?.cap && !next.broken && next.start === w.end + 1 && ((wordInfo(w)?.flags ?? 0) & GIVEN) !== 0 && !FUNCTION_WORDS.has(nameKey(w.text))) ok = true;
+    }
     // "iPod Classic": a capitalized word after a product's camel-cased name is part of it.
     else if (ok && i > 0 && !w.broken && /^\p{Ll}+\p{Lu}/u.test(words[i - 1].text)) ok = false;
     else if (ok && isAcronym(w.text) && NOT_NAME_ACRONYMS.has(nameKey(w.text)) && !TITLES.has(w.text)) ok = false;
