@@ -33,9 +33,8 @@
 // recall and predicted kind for precision: direct = the content (after
 // "that") is enclosed in quote marks.
 //
-// The NYT articles write quotes as two apostrophes (''…''); the eval turns
-// them into `"` (same length) before extraction — an archive convention of
-// this corpus, not handled by the product.
+// The NYT articles write quotes as two apostrophes (''…''); the product's
+// `extractQuotes` reads them as double quotes.
 //
 // `npm run eval -- quotes [--errors train|dev]` lists mistakes on stderr.
 import type { Range } from '../src/model/document.js';
@@ -115,7 +114,8 @@ function score(docs: PolnearDoc[], showErrors: boolean): Record<string, unknown>
   let shown = 0;
   const inputs: { text: string; sentences: Range[]; paragraphs: Range[] }[] = [];
   for (const doc of docs) {
-    const text = asciiQuotes(doc.text);
+    // The product reads archive quotes (''…'') itself.
+    const text = doc.text;
     const paragraphs = splitParagraphs(text);
     const sentences = segmentSentences(text, paragraphs);
     inputs.push({ text, sentences, paragraphs });
@@ -278,14 +278,6 @@ function score(docs: PolnearDoc[], showErrors: boolean): Record<string, unknown>
   };
 }
 
-/**
- * PolNeAR's New York Times articles write double quotes as two apostrophes
- * (''…''), an archive convention; they become `"` with a space on the outer
- * side so that every gold offset stays valid.
- */
-function asciiQuotes(text: string): string {
-  return text.replace(/''/g, (_, i: number) => (i === 0 || /[\s(\[—–-]/.test(text[i - 1]) ? ' "' : '" '));
-}
 
 function groupMentions(mentions: QuoteMention[], tokensOf: (rs: Range[]) => Set<number>): Group[] {
   const byCue = new Map<string, Group>();

@@ -197,3 +197,17 @@ test('quoteKey makes lightly edited copies equal', () => {
   assert.equal(quoteKey('[The Taliban] won’t harm anyone'), quoteKey("The Taliban won't harm anyone."));
   assert.notEqual(quoteKey('We will leave the city'), quoteKey('We will not leave the city'));
 });
+
+test("archive copy's two-apostrophe quotes (''...'') are quotes, cited with the text as written", () => {
+  const text = "''We will not leave the city,'' the mayor, Ana Ruiz, said on Friday. Residents were calm.";
+  const sentences = segmentSentences(text, splitParagraphs(text));
+  const qs = extractQuotes({ text, sentences });
+  const q = qs.find((m) => m.kind === 'direct');
+  assert.ok(q, 'found the quote');
+  assert.equal(q.text, text.slice(q.start, q.end));
+  assert.match(q.text, /^We will not leave the city/);
+  assert.equal(q.speaker?.text, 'Ana Ruiz');
+  for (const m of qs) for (const x of [m, m.cue, m.speaker].filter(Boolean)) assert.equal(x!.text, text.slice(x!.start, x!.end));
+  // A possessive or an abbreviation with one apostrophe is untouched.
+  assert.equal(extractQuotes({ text: "The city's mayor spoke in the '90s.", sentences: [{ start: 0, end: 35 }] }).length, 0);
+});
