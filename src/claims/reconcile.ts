@@ -16,6 +16,7 @@
 
 import { shortHash } from '../text/normalize.js';
 import { transition, statusesConflict } from './status.js';
+import { pushTo } from '../util/maps.js';
 
 /** One document's statement of one value for one slot of one subject. */
 export interface Assertion {
@@ -163,7 +164,7 @@ function claimOf(id: string, list: Assertion[], ctx: Ctx, contested: boolean): C
  */
 function valuesOf(list: Assertion[], ctx: Ctx): ClaimValue[] {
   const byKey = new Map<string, Assertion[]>();
-  for (const a of list) byKey.set(keyOf(a), [...(byKey.get(keyOf(a)) ?? []), a]);
+  for (const a of list) pushTo(byKey, keyOf(a), a);
   const groups = [...byKey.values()];
   for (let i = 0; i < groups.length; i++) {
     for (let j = groups.length - 1; j > i; j--) {
@@ -212,7 +213,7 @@ function conflicting(list: Assertion[], ctx: Ctx): Set<Assertion> {
   // compared with the one of them nearest to it.
   const together = new Set<string>();
   const byDoc = new Map<string, Assertion[]>();
-  for (const a of list) byDoc.set(a.doc, [...(byDoc.get(a.doc) ?? []), a]);
+  for (const a of list) pushTo(byDoc, a.doc, a);
   for (const as of byDoc.values()) for (const x of as) for (const y of as) together.add(`${keyOf(x)}\u0000${keyOf(y)}`);
   const nearest = (a: Assertion, to: Assertion): boolean => {
     const [x, y] = [numeric(a), numeric(to)];

@@ -12,6 +12,7 @@ import { fromSpans } from './index.js';
 import type { TimeMention } from './time.js';
 import type { QuantityMention } from './quantities.js';
 import type { Place } from '../geo/gazetteer.js';
+import { pushTo } from '../util/maps.js';
 
 /** Where a mention is: document, character range, and the text there. */
 export interface MentionRef {
@@ -95,7 +96,7 @@ export function collect({ documents, copies, independence, inferredTimes }: Coll
   const entities = collectEntities(byDoc);
   const entityMentions = new Map<string, { start: number; id: string }[]>();
   // Speakers are people and organizations: a place named inside "a nurse at the Kalemie hospital" is not one.
-  for (const e of entities) if (e.type === 'person' || e.type === 'organization') for (const m of e.mentions) entityMentions.set(m.doc, [...(entityMentions.get(m.doc) ?? []), { start: m.start, id: e.id }]);
+  for (const e of entities) if (e.type === 'person' || e.type === 'organization') for (const m of e.mentions) pushTo(entityMentions, m.doc, { start: m.start, id: e.id });
 
   const times: CollectedTime[] = [];
   const quantities: CollectedQuantity[] = [];
@@ -192,7 +193,7 @@ function collectQuotes(
   const bySentence = new Map<string, number[]>();
   items.forEach((it, i) => {
     const k = `${it.doc.id}#${it.sentence}`;
-    bySentence.set(k, [...(bySentence.get(k) ?? []), i]);
+    pushTo(bySentence, k, i);
   });
   for (const c of copies) {
     for (const p of c.pairs) {
@@ -207,7 +208,7 @@ function collectQuotes(
   const groupOf = new Map<string, string>();
   for (const g of independence) for (const d of g.documentIds) groupOf.set(d, g.id);
   const groups = new Map<number, Item[]>();
-  items.forEach((it, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), it]));
+  items.forEach((it, i) => pushTo(groups, find(i), it));
   const published = (d: Document) => d.published ?? '\uffff';
   const out: CollectedQuote[] = [];
   for (const members of groups.values()) {

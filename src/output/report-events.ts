@@ -9,6 +9,7 @@ import type { SitrepJson } from './sitrep-json.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { renderMap } from './map.js';
 import { renderTimeline } from './timeline-chart.js';
+import { pushTo } from '../util/maps.js';
 
 export const EVENTS_STYLE = `
 svg.map,svg.timeline{max-width:100%;height:auto;display:block;margin:.5rem 0}
@@ -33,7 +34,7 @@ export function indexEvents(json: SitrepJson): EventsIndex {
   for (const s of json.stories) for (const d of s.documentIds) storyOf.set(d, s.id);
   const idx: EventsIndex = { eventsByStory: new Map(), claimsByStory: new Map(), timelineByStory: new Map() };
   const push = <T>(m: Map<string, T[]>, k: string | undefined, v: T) => {
-    if (k) m.set(k, [...(m.get(k) ?? []), v]);
+    if (k) pushTo(m, k, v);
   };
   for (const e of json.events ?? []) push(idx.eventsByStory, e.story, e);
   for (const c of json.claims ?? []) push(idx.claimsByStory, storyOf.get(c.values[0]?.documents[0] ?? ''), c);

@@ -6,6 +6,7 @@ import type { Story } from '../model/collection.js';
 import type { SitrepJson } from './sitrep-json.js';
 import type { CollectedEntity, CollectedQuote, CollectedTime } from '../extract/collect.js';
 import { html, type SafeHtml } from './html.js';
+import { pushTo } from '../util/maps.js';
 
 export const EXTRACTION_STYLE = `
 .ents{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.2rem 1.2rem;margin:0;padding:0;list-style:none;font-size:.9rem}
@@ -20,18 +21,25 @@ export const EXTRACTION_STYLE = `
 /** What the extraction section needs, indexed once per report. */
 export interface ExtractionIndex {
   entitiesByDoc: Map<string, CollectedEntity[]>;
+  /** Mentions of an entity per document. */
+  mentionCounts: Map<CollectedEntity, Map<string, number>>;
   quotesByDoc: Map<string, CollectedQuote[]>;
   timesByDoc: Map<string, CollectedTime[]>;
 }
 
 export function indexExtraction(json: SitrepJson): ExtractionIndex {
-  const idx: ExtractionIndex = { entitiesByDoc: new Map(), quotesByDoc: new Map(), timesByDoc: new Map() };
+  const idx: ExtractionIndex = { entitiesByDoc: new Map(), mentionCounts: new Map(), quotesByDoc: new Map(), timesByDoc: new Map() };
   const add = <T>(m: Map<string, T[]>, k: string, v: T) => {
     const l = m.get(k);
     if (!l) m.set(k, [v]);
     else if (l[l.length - 1] !== v) l.push(v);
   };
-  for (const e of json.entities ?? []) for (const m of e.mentions) add(idx.entitiesByDoc, m.doc, e);
+  for (const e of json.entities ?? []) {
+    const counts = new Map<string, number>();
+    for (const m of e.mentions) counts.set(m.doc, (counts.get(m.doc) ?? 0) + 1);
+    for (const doc of counts.keys()) add(idx.entitiesByDoc, doc, e);
+    idx.mentionCounts.set(e, counts);
+  }
   for (const q of json.quotes ?? []) for (const d of q.documents) add(idx.quotesByDoc, d, q);
   for (const t of json.times ?? []) add(idx.timesByDoc, t.doc, t);
   return idx;
@@ -55,7 +63,7 @@ export function renderStoryExtraction(
   const quotes = new Set<CollectedQuote>();
   const times: CollectedTime[] = [];
   for (const id of story.documentIds) {
-    for (const e of idx.entitiesByDoc.get(id) ?? []) if (!entities.has(e)) entities.set(e, e.mentions.filter((m) => inStory.has(m.doc)).length);
+    for (const e of idx.entitiesByDoc.get(id) ?? []) entities.set(e, (entities.get(e) ?? 0) + (idx.mentionCounts.get(e)?.get(id) ?? 0));
     for (const q of idx.quotesByDoc.get(id) ?? []) quotes.add(q);
     times.push(...(idx.timesByDoc.get(id) ?? []));
   }
@@ -76,7 +84,7 @@ export function renderStoryExtraction(
   const bySpeaker = new Map<string, CollectedQuote[]>();
   for (const q of quotes) {
     const who = q.speaker?.name ?? 'unattributed';
-    bySpeaker.set(who, [...(bySpeaker.get(who) ?? []), q]);
+    pushTo(bySpeaker, who, q);
   }
   const speakers = [...bySpeaker].sort(
     (a, b) =>
@@ -99,7 +107,7 @@ export function renderStoryExtraction(
 
   // Dates: resolved values, most mentioned first; the phrases on hover.
   const byValue = new Map<string, CollectedTime[]>();
-  for (const t of times) if (t.type === 'DATE' || t.type === 'TIME') byValue.set(t.value, [...(byValue.get(t.value) ?? []), t]);
+  for (const t of times) if (t.type === 'DATE' || t.type === 'TIME') pushTo(byValue, t.value, t);
   const dates = [...byValue].filter(([v]) => !v.includes('X') && !v.endsWith('_REF')).sort((a, b) => a[0].localeCompare(b[0]));
   const dateBlock = dates.length
     ? html`<h4>Dates mentioned</h4><ul class="dates">${dates.slice(0, 30).map(([value, ts]) => {

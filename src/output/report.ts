@@ -9,6 +9,7 @@ import { diffWords } from './diff.js';
 import { EVENTS_STYLE, STORY_MAPS, indexEvents, renderOverviewMap, renderStoryEvents, type EventsIndex } from './report-events.js';
 import { EXTRACTION_STYLE, indexExtraction, renderStoryExtraction, type ExtractionIndex } from './report-extraction.js';
 import { html, safeHref, type SafeHtml } from './html.js';
+import { pushTo } from '../util/maps.js';
 
 const STYLE = `
 :root{color-scheme:light dark;--fg:#1d232b;--muted:#5b6572;--bg:#fff;--panel:#f4f6f8;--line:#d9dee4;--accent:#1f5fa8;--bar:#1f5fa8;--bar-bg:#dde3ea;--warn:#9a3b00;--warn-bg:#fff1e6;--ok:#1a6b34;--del:#b42318;--del-bg:#fde8e7;--ins:#1a6b34;--ins-bg:#e2f3e6}
@@ -200,15 +201,12 @@ interface Context {
   groupsOf: Map<string, IndependenceGroup[]>;
   extraction: ExtractionIndex;
   events: EventsIndex;
+  /** Shared passages by the story of their source document. */
+  passagesOf: Map<string, SharedPassage[]>;
   /** Stories drawn on a map of their own. */
   mapStories: Set<string>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 
 function dateBadge(d: JsonDocument): SafeHtml | string {
   if (!d.published) return html`<span class="badge undated" title="No publication date found">undated</span>`;
@@ -294,7 +292,7 @@ const pairAnchor = (copyId: string, key: string) => `${copyId}-p${key.replace(':
 function flaggedPairs(c: CopyRelation): Map<string, Distortion[]> {
   const out = new Map<string, Distortion[]>();
   const sorted = [...(c.distortions ?? [])].sort((a, b) => a.copySentence - b.copySentence || a.sourceSentence - b.sourceSentence);
-  for (const d of sorted) push(out, pairKey(d), d);
+  for (const d of sorted) pushTo(out, pairKey(d), d);
   return out;
 }
 
@@ -429,7 +427,6 @@ ${
 }
 
 function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: string, copies: CopyRelation[]): SafeHtml {
-  const inStory = new Set(story.documentIds);
   const docs = story.documentIds.map((id) => ctx.docs.get(id)).filter((d): d is JsonDocument => !!d).sort(byDate);
   const groups = (ctx.groupsOf.get(story.id) ?? []).filter((g) => ctx.docs.has(g.origin));
   const independent = story.independentSources ?? (groups.length > 0 ? groups.length : undefined);
@@ -442,7 +439,7 @@ function renderStory(ctx: Context, json: SitrepJson, story: Story, anchor: strin
 <p class="meta">${range ?? 'undated'} · ${plural(docs.length, 'document')}${
     independent === undefined ? '' : html` from <strong>${plural(independent, 'independent source')}</strong>`
   } · ${plural(countSources(docs), 'outlet')}${copies.length > 0 ? ` · ${plural(copies.length, 'copy', 'copies')}` : ''}</p></div>
-${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, (json.passages ?? []).filter((sp) => inStory.has(sp.source) && inStory.has(sp.copy))) : ''}
+${docs.length > 1 || copies.length > 0 ? renderProvenance(ctx, anchor, groups, copies, ctx.passagesOf.get(story.id) ?? []) : ''}
 ${renderStoryEvents(ctx.events, story, (id) => docLink(ctx, id), ctx.mapStories.has(story.id))}
 ${renderStoryExtraction(ctx.extraction, story, (id) => docLink(ctx, id))}
 <h3>Documents</h3>
@@ -460,12 +457,20 @@ export function renderReport(json: SitrepJson): string {
     extraction: indexExtraction(json),
     events: indexEvents(json),
     mapStories: new Set(),
+    passagesOf: new Map(),
   };
-  for (const c of json.copies) {
-    push(ctx.copiesOf, c.copy, c);
-    push(ctx.copiedBy, c.source, c);
+  {
+    const storyOfDoc = new Map(json.stories.flatMap((s) => s.documentIds.map((d) => [d, s.id] as const)));
+    for (const sp of json.passages ?? []) {
+      const st = storyOfDoc.get(sp.source);
+      if (st && st === storyOfDoc.get(sp.copy)) pushTo(ctx.passagesOf, st, sp);
+    }
   }
-  for (const g of json.independence ?? []) push(ctx.groupsOf, g.story, g);
+  for (const c of json.copies) {
+    pushTo(ctx.copiesOf, c.copy, c);
+    pushTo(ctx.copiedBy, c.source, c);
+  }
+  for (const g of json.independence ?? []) pushTo(ctx.groupsOf, g.story, g);
   const distortions = json.copies.reduce((n, c) => n + (c.distortions?.length ?? 0), 0);
 
   const stories = [...json.stories].sort(
