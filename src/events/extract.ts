@@ -49,6 +49,7 @@ import {
   PLACE_NOUNS,
   SPEECH_WORDS,
   SUPPORT_VERBS,
+  verbForms,
   VIOLENCE_WORDS,
   TRIGGERS,
   cameoRoot,
@@ -257,20 +258,10 @@ const GOVERNORS = new Map<string, GovernorEffect>();
 function governs(lemmas: string, effect: GovernorEffect): void {
   for (const l of lemmas.trim().split(/\s+/)) for (const f of inflect(l)) GOVERNORS.set(f, effect);
 }
+/** Nouns that govern like their verb: "the threat to attack", "a denial that...". */
+const GOVERNOR_NOUNS: Record<string, string[]> = { threaten: ['threat', 'threats'], deny: ['denial', 'denials'] };
 function inflect(l: string): string[] {
-  const irregular: Record<string, string[]> = {
-    threaten: ['threatened', 'threatens', 'threatening', 'threat', 'threats'],
-    vow: ['vowed', 'vows', 'vowing'],
-    seek: ['sought', 'seeks', 'seeking'],
-    fail: ['failed', 'fails', 'failing'],
-    plan: ['planned', 'plans', 'planning'],
-    deny: ['denied', 'denies', 'denying', 'denial', 'denials'],
-    try: ['tried', 'tries', 'trying'],
-    set: ['sets'],
-  };
-  if (irregular[l]) return [l, ...irregular[l]];
-  const stem = l.endsWith('e') ? l.slice(0, -1) : l;
-  return [l, l + 's', stem + 'ed', stem + 'ing'];
+  return [...verbForms(l), ...(GOVERNOR_NOUNS[l] ?? [])];
 }
 governs('threaten warn', 'threatened');
 governs('plan intend vow pledge promise prepare decide aim want hope expect schedule agree resolve', 'planned');

@@ -316,7 +316,8 @@ const NOUN_PLURALS: Record<string, string> = {
   seizure: 'seizures',
 };
 
-function verbForms(lemma: string): string[] {
+/** A verb's forms: the lemma, -s, past and -ing (irregular ones from the table above). */
+export function verbForms(lemma: string): string[] {
   const irregular = IRREGULAR[lemma];
   if (irregular) return [lemma, ...irregular];
   const out = [lemma];
