@@ -1074,6 +1074,9 @@ function speakers(toks: Tok[], ents: Entity[]): Entity[][] {
 const LINKS = new Set(['in', 'of', 'at', 'for', 'from', 'the', 'and']);
 
 function speakerChange(src: Tok[], cpy: Tok[]): { detail?: string; involved: Set<string> } {
+  // Speakers stand next to a verb of saying or after "according to": a
+  // source sentence with neither has no speaker to lose.
+  if (!src.some((t) => SAY.has(t.lower) || t.lower === 'according')) return { involved: new Set() };
   const ctx = [src, cpy];
   const a = speakers(src, entities(src, ctx));
   const b = speakers(cpy, entities(cpy, ctx));
