@@ -11,3 +11,16 @@ export { renderReport } from './output/report.js';
 export { validateSitrepJson } from './output/schema.js';
 export { SITREP_JSON_VERSION, type SitrepJson, type JsonDocument } from './output/sitrep-json.js';
 export { VERSION } from './version.js';
+
+// Extraction, geography, events and claims, usable on their own.
+export { extractAll, type Extraction } from './extract/index.js';
+export { extractEntities, linkEntities, type Entity, type EntityMention, type EntityType } from './extract/entities.js';
+export { extractQuotes, type QuoteMention } from './extract/quotes.js';
+export { extractTimes, resolveTime, type TimeMention } from './extract/time.js';
+export { extractQuantities, type QuantityMention } from './extract/quantities.js';
+export { resolveToponyms, type ResolvedPlace } from './geo/resolve.js';
+export { lookup as lookupPlace, type Place } from './geo/gazetteer.js';
+export { extractEvents, linkEvents, type EventMention, type EventCluster } from './events/index.js';
+export { reconcile, type Assertion, type Claim } from './claims/reconcile.js';
+export { DOCUMENT_STAGES, type DocumentStage } from './pipeline/stages.js';
+export { exportEvents, type ExportFormat } from './output/export.js';
