@@ -235,10 +235,15 @@ function readTowns(file: string): Town[] {
   return towns;
 }
 
+/** Countries where town names carry the Arabic article, which news often drops ("Al Hudaydah", "Hodeidah"). */
+const ARABIC_ARTICLE_COUNTRIES = new Set('AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TD TN YE'.split(' '));
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|an) (?=\S{4})/;
+
 function townRow(t: Town): Row {
   const keys = new Keys();
   keys.add(t.name);
   keys.add(t.ascii);
+  const names = [t.name, t.ascii];
   if (t.population >= ALT_MIN_POPULATION && t.alternates) {
     for (const a of t.alternates.split(',')) {
       // Lower-case entries are romanizations of other scripts; all-capital ones are codes.
@@ -246,6 +251,13 @@ function townRow(t: Town): Row {
       // "The City", "The Big Apple": nicknames, and without "the" ordinary words.
       if (/^the /i.test(a)) continue;
       keys.add(a, '~');
+      names.push(a);
+    }
+  }
+  if (ARABIC_ARTICLE_COUNTRIES.has(t.country) && t.population >= ALT_MIN_POPULATION) {
+    for (const n of names) {
+      const key = isLatinName(n) ? normalizeName(n) : '';
+      if (ARABIC_ARTICLE.test(key)) keys.add(key.replace(ARABIC_ARTICLE, ''), '~');
     }
   }
   return {

@@ -162,3 +162,16 @@ test('a hundred mentions resolve in well under a second', () => {
   assert.equal(out[0]?.country, 'GB');
   assert.equal(out[9]?.country, 'GB', 'Newport among British cities is the Welsh one');
 });
+
+test('Arab towns are found without the article news often drops', () => {
+  for (const [name, country] of [
+    ['Hodeidah', 'YE'],
+    ['Raqqa', 'SY'],
+    ['Fasher', 'SD'],
+  ] as const) {
+    const [p] = resolveToponyms([{ text: name }]);
+    assert.equal(p?.country, country, name);
+  }
+  // Only where the article is Arabic: El Paso is not "Paso".
+  assert.equal(resolveToponyms([{ text: 'Paso' }])[0], null);
+});
