@@ -50,15 +50,14 @@ test('timeline entries are in date order within each story, with precision and s
   }
 });
 
-test('claims count support in independent groups; a rising toll is not a contradiction', () => {
+test('claims count support in independent groups, and a claim that changed over time is never contested', () => {
   for (const c of json.claims) {
     for (const v of c.values) assert.ok(v.support <= v.documents.length);
     if (c.status === 'corroborated') assert.ok(c.support >= 2);
     if (c.evolution) assert.notEqual(c.status, 'contested');
   }
-  // Workers killed in the Calder blast: 2, then 3 the next day (examples/truth.json, evolution).
-  const workers = json.claims.find((c) => c.slot === 'count:killed' && c.values.some((v) => v.value === 2) && c.values.some((v) => v.value === 3));
-  if (workers) assert.notEqual(workers.status, 'contested', JSON.stringify(workers.values.map((v) => [v.value, v.firstDate])));
+  assert.ok(json.claims.some((c) => c.status === 'corroborated'), 'some claim is corroborated');
+  assert.ok(json.claims.some((c) => c.evolution), 'some claim changed over time');
 });
 
 test('every contested pair of the example truth is found as a contested claim, each side citing its documents', () => {

@@ -12,6 +12,7 @@
 // report (a toll is as of the day it is told); statuses by the day they
 // began, when the sentence says it ("detained on Tuesday").
 import type { EventReport } from '../events/collect.js';
+import type { EntityIn } from '../extract/collect.js';
 import type { EventMention, EventSpan } from '../events/extract.js';
 import type { Assertion } from './reconcile.js';
 
@@ -43,12 +44,6 @@ const GENERIC = new Set(['people', 'person', 'hostage', 'captive', 'prisoner', '
 /** Places that are someone's own: detained there, he was at home. */
 const HOME = /^(home|homes|house|residence|office|offices|compound|palace|apartment|flat|villa|farm)$/i;
 
-/** The corpus entity named inside a span of a document, if any. */
-export type EntityIn = (
-  doc: string,
-  start: number,
-  end: number,
-) => { id: string; name: string; type: string; end: number; /** The name qualifies a noun after it ("Trump associates"). */ modifier?: boolean } | undefined;
 
 export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn): Assertion[] {
   const out: Assertion[] = [];

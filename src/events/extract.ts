@@ -1865,18 +1865,12 @@ function build(c: Ctx, s: Sentence, si: number, first: number, last: number, lem
   if (actor) {
     ev.actor = s.span(actor);
     const e = s.entityAt(actor);
-    if (e) {
-      ev.actorEntity = e.key;
-      ev.actorName = e.name;
-    }
+    if (e) [ev.actorEntity, ev.actorName] = [e.key, e.name];
   }
   if (target) {
     ev.target = s.span(target);
     const e = s.entityAt(target);
-    if (e) {
-      ev.targetEntity = e.key;
-      ev.targetName = e.name;
-    }
+    if (e) [ev.targetEntity, ev.targetName] = [e.key, e.name];
   }
   if (roles.state) ev.state = true;
   placeOf(s, ev, roles, target, first);

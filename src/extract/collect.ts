@@ -94,9 +94,7 @@ export function collect({ documents, copies, independence, inferredTimes }: Coll
   const ref = (doc: Document, m: { start: number; end: number }): MentionRef => ({ doc: doc.id, start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
 
   const entities = collectEntities(byDoc);
-  const entityMentions = new Map<string, { start: number; id: string }[]>();
-  // Speakers are people and organizations: a place named inside "a nurse at the Kalemie hospital" is not one.
-  for (const e of entities) if (e.type === 'person' || e.type === 'organization') for (const m of e.mentions) pushTo(entityMentions, m.doc, { start: m.start, id: e.id });
+  const entityIn = entityFinder(entities, documents);
 
   const times: CollectedTime[] = [];
   const quantities: CollectedQuantity[] = [];
@@ -121,8 +119,35 @@ export function collect({ documents, copies, independence, inferredTimes }: Coll
     }
   }
 
-  const quotes = collectQuotes(byDoc, copies, independence, (doc, start, end) => entityMentions.get(doc)?.find((m) => m.start >= start && m.start < end)?.id);
+  // Speakers are people and organizations: a place named inside "a nurse at the Kalemie hospital" is not one.
+  const quotes = collectQuotes(byDoc, copies, independence, (doc, start, end) => {
+    const e = entityIn(doc, start, end);
+    return e && (e.type === 'person' || e.type === 'organization') ? e.id : undefined;
+  });
   return { entities, quotes, times, quantities };
+}
+
+/** The corpus entity a span of a document names, if any. */
+export type EntityIn = (
+  doc: string,
+  start: number,
+  end: number,
+) => { id: string; name: string; type: EntityType; end: number; /** The name qualifies a noun after it ("Trump associates"). */ modifier: boolean } | undefined;
+
+/** Looks up the entity a span names: the mention nearest its end (its head) when it names several. */
+export function entityFinder(entities: CollectedEntity[], documents: Pick<Document, 'id' | 'text'>[]): EntityIn {
+  const mentionsOf = new Map<string, { start: number; end: number; entity: CollectedEntity }[]>();
+  for (const e of entities) for (const m of e.mentions) pushTo(mentionsOf, m.doc, { start: m.start, end: m.end, entity: e });
+  const textOf = new Map(documents.map((d) => [d.id, d.text]));
+  return (doc, start, end) => {
+    let best: { end: number; entity: CollectedEntity } | undefined;
+    for (const m of mentionsOf.get(doc) ?? []) if (m.start >= start && m.start < end && (!best || m.end > best.end)) best = m;
+    if (!best) return undefined;
+    // "Trump associates", "Mueller's report": the name modifies what follows.
+    const after = textOf.get(doc)?.slice(best.end, best.end + 24) ?? '';
+    const modifier = /^(['’]s\b|\s+[a-z][a-z-]+)/.test(after) && !/^\s+(said|says|told|was|were|is|has|had|and|or|who|fled|died|in|at|on|to|from|after|before|by|for|with)\b/.test(after);
+    return { id: best.entity.id, name: best.entity.name, type: best.entity.type, end: best.end, modifier };
+  };
 }
 
 type ByDoc = Map<string, { doc: Document; x: ReturnType<typeof fromSpans> }>;

@@ -17,6 +17,7 @@
 import { tokenize, type Token } from '../text/nlp.js';
 import { lookup } from '../geo/gazetteer.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { shortHash } from '../text/normalize.js';
 import { COMMON, CURATED, GIVEN, GROUP, ORG, PERSON, PLACE, WEAK_PLACE, lookupKey, nameKey, type NameInfo } from './gazetteer.js';
 import {
   COMPASS,
@@ -939,17 +940,6 @@ function fullName(cl: Cluster): string {
 // ---------------------------------------------------------------------------
 // Across documents
 
-function hashId(s: string): string {
-  // FNV-1a, 64 bits as two 32-bit halves: stable, dependency-free, short.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
-}
 
 /**
  * Entities across documents: the entities of each document (mentions sharing
@@ -1050,7 +1040,7 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
     // A document-bound surname keeps its document in its id.
     const scope = root.includes('\u0000') ? root.slice(0, root.indexOf('\u0000') + 1) : '';
     out.push({
-      id: hashId(`${type}\u0000${scope}${entityKey(name)}`),
+      id: shortHash(`${type}\u0000${scope}${entityKey(name)}`),
       name,
       type,
       aliases: [...aliases].sort(),

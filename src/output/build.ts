@@ -13,10 +13,10 @@ import { KIND } from '../pipeline/stages.js';
 import { VERSION } from '../version.js';
 import { SITREP_JSON_VERSION, toJsonDocument, type SitrepJson } from './sitrep-json.js';
 import { inferPublication } from '../stories/dates.js';
-import { collect } from '../extract/collect.js';
+import { collect, entityFinder } from '../extract/collect.js';
 import { extractTimes } from '../extract/time.js';
 import { collectEvents } from '../events/collect.js';
-import { assertionsFromEvents, type EntityIn } from '../claims/from-events.js';
+import { assertionsFromEvents } from '../claims/from-events.js';
 import { assertionsFromQuantities } from '../claims/from-quantities.js';
 import { reconcile } from '../claims/reconcile.js';
 
@@ -67,24 +67,7 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   const groupOf = (d: string) => groupOfDoc.get(d);
   const dateOf = (d: Document) => d.published ?? inferred.get(d.id)?.anchor;
   const { events, timeline, reports } = collectEvents(documents, stories, groupOf, dateOf, new Map([...inferredTimes].map(([id, x]) => [id, x.times])));
-  const mentionsOf = new Map<string, { start: number; end: number; entity: (typeof extracted.entities)[number] }[]>();
-  for (const e of extracted.entities)
-    for (const m of e.mentions) {
-      const list = mentionsOf.get(m.doc);
-      if (list) list.push({ start: m.start, end: m.end, entity: e });
-      else mentionsOf.set(m.doc, [{ start: m.start, end: m.end, entity: e }]);
-    }
-  const textOf = new Map(documents.map((d) => [d.id, d.text]));
-  // The entity a span names; the one nearest its end (its head) when it names several.
-  const entityIn: EntityIn = (doc, start, end) => {
-    let best: { end: number; entity: (typeof extracted.entities)[number] } | undefined;
-    for (const m of mentionsOf.get(doc) ?? []) if (m.start >= start && m.start < end && (!best || m.end > best.end)) best = m;
-    if (!best) return undefined;
-    // "Trump associates", "Mueller's report": the name modifies what follows.
-    const after = textOf.get(doc)?.slice(best.end, best.end + 24) ?? '';
-    const modifier = /^(['’]s\b|\s+[a-z][a-z-]+)/.test(after) && !/^\s+(said|says|told|was|were|is|has|had|and|or|who|fled|died|in|at|on|to|from|after|before|by|for|with)\b/.test(after);
-    return { id: best.entity.id, name: best.entity.name, type: best.entity.type, end: best.end, modifier };
-  };
+  const entityIn = entityFinder(extracted.entities, documents);
   const storyOfDoc = new Map(stories.flatMap((s) => s.documentIds.map((d) => [d, s.id] as const)));
   const claims = reconcile([...assertionsFromEvents(reports, entityIn), ...assertionsFromQuantities(documents, (d) => storyOfDoc.get(d), dateOf)], groupOf, {
     rangeOf: (d) => inferred.get(d),

@@ -29,19 +29,14 @@ export interface ExtractionIndex {
 
 export function indexExtraction(json: SitrepJson): ExtractionIndex {
   const idx: ExtractionIndex = { entitiesByDoc: new Map(), mentionCounts: new Map(), quotesByDoc: new Map(), timesByDoc: new Map() };
-  const add = <T>(m: Map<string, T[]>, k: string, v: T) => {
-    const l = m.get(k);
-    if (!l) m.set(k, [v]);
-    else if (l[l.length - 1] !== v) l.push(v);
-  };
   for (const e of json.entities ?? []) {
     const counts = new Map<string, number>();
     for (const m of e.mentions) counts.set(m.doc, (counts.get(m.doc) ?? 0) + 1);
-    for (const doc of counts.keys()) add(idx.entitiesByDoc, doc, e);
+    for (const doc of counts.keys()) pushTo(idx.entitiesByDoc, doc, e);
     idx.mentionCounts.set(e, counts);
   }
-  for (const q of json.quotes ?? []) for (const d of q.documents) add(idx.quotesByDoc, d, q);
-  for (const t of json.times ?? []) add(idx.timesByDoc, t.doc, t);
+  for (const q of json.quotes ?? []) for (const d of q.documents) pushTo(idx.quotesByDoc, d, q);
+  for (const t of json.times ?? []) pushTo(idx.timesByDoc, t.doc, t);
   return idx;
 }
 
