@@ -1,11 +1,12 @@
-// Extraction speed on real articles: `npm run bench -- extraction [N]`
-// (default 10,000 AllSides articles). Documents are prepared (cleaned,
+// Extraction speed on real articles: `npm run bench -- extraction [N]
+// [--workers K]` (default 10,000 AllSides articles, one thread). Documents are prepared (cleaned,
 // segmented) before the clock starts; what is timed is the extraction stage
 // as the pipeline runs it: one shared parse, entities, times, quantities,
 // quotes, geocoding of places and event frames, spans written on the document. Per
 // extractor CPU shares come from a second, instrumented pass over the first
 // 1,000 articles.
 import { readAllSides } from '../eval/lib/datasets.js';
+import { PreparePool, type Prepared } from '../src/pipeline/pool.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import { copyPrint, extract, geocode, prepare, segment, type Pending } from '../src/pipeline/stages.js';
 import { extractEntities } from '../src/extract/entities.js';
@@ -16,7 +17,9 @@ import { extractQuotes } from '../src/extract/quotes.js';
 import { extractEvents } from '../src/events/extract.js';
 
 export default async function (args: string[]) {
-  const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
+  const wi = args.indexOf('--workers');
+  const workers = wi >= 0 ? Number(args[wi + 1]) : 0;
+  const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--workers') ?? 10000);
   progress(`reading ${n} AllSides articles…`);
   const articles = await readAllSides(n);
   progress('preparing…');
@@ -28,6 +31,7 @@ export default async function (args: string[]) {
       // An article prepare rejects is not extraction's to time.
     }
   }
+  if (workers > 0) return inWorkers(pending, workers);
   const bytes = pending.reduce((s, p) => s + p.doc.text.length, 0);
   // Models and gazetteers load once per process, before the clock.
   extract.run({ ...pending[0], doc: { ...pending[0].doc, spans: [] } });
@@ -72,6 +76,59 @@ export default async function (args: string[]) {
     mb_per_s: round(bytes / 1048576 / seconds),
     spans_per_article: round(spans / pending.length),
     ms_per_article: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v / sample.length)])),
+    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/**
+ * With `--workers K`: the pipeline's own `PreparePool`. Documents are prepared
+ * (cleaned, segmented) before the clock, as in the one-thread run; timed is
+ * the extraction stage in K worker threads, each document copied to a worker
+ * and back with its spans.
+ */
+async function inWorkers(pending: Pending[], workers: number) {
+  const pool = new PreparePool(workers);
+  const strip = (p: Pending): Pending => ({ doc: { ...p.doc, spans: [] }, normalized: '' });
+  // Each worker loads its models before the clock.
+  await Promise.all(Array.from({ length: workers }, (_, i) => pool.rerun([strip(pending[i])], [extract.name])));
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
+  const chunk = 50;
+  const inFlight: Promise<Prepared[]>[] = [];
+  let done = 0;
+  let spans = 0;
+  let failed = 0;
+  const take = async () => {
+    for (const r of await inFlight.shift()!) {
+      if ('ok' in r) spans += r.ok.doc.spans.length;
+      else failed++;
+      done++;
+    }
+    if (done % 500 < chunk) progress(`extraction in ${workers} workers: ${done}/${pending.length}`);
+  };
+  for (let i = 0; i < pending.length; i += chunk) {
+    // What extraction needs of a prepared document: its text, sentences and paragraphs.
+    inFlight.push(pool.rerun(pending.slice(i, i + chunk).map(strip), [extract.name]));
+    if (inFlight.length > workers * 2) await take();
+  }
+  while (inFlight.length) await take();
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const elu = performance.eventLoopUtilization(elu0);
+  await pool.close();
+  progressDone();
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    articles: pending.length - failed,
+    workers,
+    seconds: round(seconds),
+    cpu_seconds: round((cpu.user + cpu.system) / 1e6),
+    articles_per_s: round((pending.length - failed) / seconds),
+    articles_per_cpu_s: round((pending.length - failed) / ((cpu.user + cpu.system) / 1e6)),
+    spans_per_article: round(spans / (pending.length - failed)),
+    // How busy the main thread was sending and receiving: on 2 cores it competes with the workers.
+    main_thread_busy: round(elu.utilization),
     peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
   };
 }

@@ -21,3 +21,31 @@ test('worker threads produce exactly what the main thread produces', async () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a prepared document extracted again in a worker gets the spans the main thread gives it', async () => {
+  const { PreparePool, rerunInline } = await import('../src/pipeline/pool.js');
+  const { prepare, segment, copyPrint, extract } = await import('../src/pipeline/stages.js');
+  const raw = {
+    origin: 'herat.txt',
+    format: 'text' as const,
+    title: 'Taliban take Herat',
+    published: '2021-08-13',
+    text:
+      'HERAT, Afghanistan (AP) — Taliban fighters captured Herat on Thursday, officials said. ' +
+      '"The city has fallen," said Ismail Khan, a former governor. Around 3,000 people fled toward Iran.',
+  };
+  const fresh = () => prepare(raw, [segment, copyPrint]);
+  const inline = rerunInline([fresh()], [extract.name]);
+  const pool = new PreparePool(1);
+  try {
+    const pooled = await pool.rerun([fresh()], [extract.name]);
+    assert.ok('ok' in inline[0] && 'ok' in pooled[0]);
+    const spans = (r: (typeof inline)[number]) => ('ok' in r ? r.ok.doc.spans : []);
+    assert.ok(spans(inline[0]).some((s) => s.label === 'event'), 'the capture is an event');
+    assert.deepEqual(spans(pooled[0]), spans(inline[0]));
+    // A stage name that does not exist is named in the error.
+    assert.throws(() => rerunInline([fresh()], ['no-such-stage']), /no document stage named no-such-stage/);
+  } finally {
+    await pool.close();
+  }
+});

@@ -110,8 +110,20 @@ export class Gazetteer {
     return (this.rows[r] = row);
   }
 
-  /** Entries whose key is `key` (already normalized), by binary search over the sorted index lines. */
+  // Place names recur across articles: remembered lookups spare most binary searches.
+  private readonly found = new Map<string, Entry[]>();
+
+  /** Entries whose key is `key` (already normalized), by binary search over the sorted index lines. Not to be modified. */
   entries(key: string): Entry[] {
+    const hit = this.found.get(key);
+    if (hit) return hit;
+    const entries = this.search(key);
+    if (this.found.size >= 50_000) this.found.clear();
+    this.found.set(key, entries);
+    return entries;
+  }
+
+  private search(key: string): Entry[] {
     const { text, keyStarts } = this;
     let lo = 0;
     let hi = keyStarts.length - 2;

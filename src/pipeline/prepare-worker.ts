@@ -1,9 +1,10 @@
 // Worker thread: runs `prepare` (cleaning, identity, document stages) on
-// chunks of raw articles sent by `PreparePool`.
+// chunks of raw articles sent by `PreparePool`, or named stages again on
+// prepared documents.
 import { parentPort } from 'node:worker_threads';
-import type { RawArticle } from '../model/document.js';
-import { prepareInline } from './pool.js';
+import { prepareInline, rerunInline, type WorkerJob } from './pool.js';
 
-parentPort!.on('message', (msg: { id: number; raws: RawArticle[] }) => {
-  parentPort!.postMessage({ id: msg.id, results: prepareInline(msg.raws) });
+parentPort!.on('message', (msg: { id: number } & WorkerJob) => {
+  const results = 'raws' in msg ? prepareInline(msg.raws) : rerunInline(msg.pending, msg.stages);
+  parentPort!.postMessage({ id: msg.id, results });
 });
