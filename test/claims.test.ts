@@ -161,3 +161,21 @@ test('a figure is compared with the nearest of another report’s figures: a dis
   assert.deepEqual(contested.values.map((v) => v.value).sort((x, y) => Number(x) - Number(y)), [7, 11]);
   assert.ok(claims.some((c) => c.status !== 'contested' && c.values.some((v) => v.value === 19)));
 });
+
+test('a loosely tied figure (its sentence dates nothing) corroborates an equal value but contests none', () => {
+  const claims = reconcile(
+    [
+      a('afp', 'event|shooting', 'count:killed', 17, '2025-03-11'),
+      a('reuters', 'event|shooting', 'count:killed', 17, '2025-03-11', { loose: true }),
+      // "Congress did nothing after the massacre of 20 first-graders": another incident the linker merged.
+      a('local', 'event|shooting', 'count:killed', 20, '2025-03-11', { loose: true }),
+    ],
+    groupOf,
+  );
+  assert.ok(claims.every((c) => c.status !== 'contested'), JSON.stringify(claims.map((c) => [c.status, c.values.map((v) => v.value)])));
+  const toll = claims.find((c) => c.values.some((v) => v.value === 17))!;
+  assert.equal(toll.status, 'corroborated');
+  // The same figures, both dated by their sentences, disagree.
+  const firm = reconcile([a('afp', 'event|shooting', 'count:killed', 17, '2025-03-11'), a('local', 'event|shooting', 'count:killed', 20, '2025-03-11')], groupOf);
+  assert.equal(firm[0].status, 'contested');
+});

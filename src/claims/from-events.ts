@@ -56,6 +56,10 @@ export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn)
     const happened = /^\d{4}-\d{2}(-\d{2})?/.exec(f.timeValue ?? '')?.[0] ?? published;
     const base = { doc: r.doc, start: f.trigger.start, end: f.trigger.end, text: r.sentenceText, ...(f.hedged ? { hedged: true } : {}) };
     const named = (span: EventSpan | undefined) => (span ? entityIn(r.doc, span.start, span.end) : undefined);
+    // A toll or an author contests another report of its event only when its
+    // own sentence dates the event to a day: undated figures in a story are
+    // as often background ("the Paris attacks that killed 130") as news.
+    const loose = /^\d{4}-\d{2}-\d{2}/.test(f.timeValue ?? '') || r.sentenceDay ? {} : { loose: true };
     const actor = named(f.actor);
     // A capture or an attack may name only the place it struck.
     const target = named(f.target) ?? (PLACE_TARGETS.has(f.type) ? named(f.place) : undefined);
@@ -64,10 +68,11 @@ export function assertionsFromEvents(reports: EventReport[], entityIn: EntityIn)
     // of one linked event are compared: two attacks on one country months
     // apart may well have different authors.
     if (!f.state && r.event && ACTOR_TYPES.has(f.type) && actor && target && actor.id !== target.id) {
-      out.push({ ...base, ...dated(happened), ...(negated ? { negated } : {}), subject: `${f.type}|${r.event}|${target.id}`, slot: 'actor', value: actor.id, statement: `${label(f.type)} of ${target.name}: ${actor.name}` });
+      out.push({ ...base, ...loose, ...dated(happened), ...(negated ? { negated } : {}), subject: `${f.type}|${r.event}|${target.id}`, slot: 'actor', value: actor.id, statement: `${label(f.type)} of ${target.name}: ${actor.name}` });
     }
     const count = countOf(r, negated);
-    if (count) out.push({ ...base, ...dated(published), ...count });
+    // Running totals and counts of people held are the story's, not one incident's: always comparable.
+    if (count) out.push({ ...base, ...(count.subject.startsWith('event|') ? loose : {}), ...dated(published), ...count });
     // Flight is a person's when the person fled; an evacuation ordered or lifted is not one.
     const status = f.state ? (['target', f.type === 'missing' ? 'missing' : 'held'] as const) : f.type === 'flee' && f.lemma !== 'flee' ? undefined : STATUS_OF[f.type];
     if (status) {

@@ -45,6 +45,13 @@ export interface Assertion {
   /** The statement denies the value ("did not capture"). */
   negated?: boolean;
   hedged?: boolean;
+  /**
+   * Tied to its subject only loosely: an event toll or author whose sentence
+   * does not date the event, so it may be a background figure about another
+   * incident the linker merged ("the 2012 massacre of 20 first-graders" in a
+   * story on a new shooting). It corroborates an equal value; it contests none.
+   */
+  loose?: boolean;
 }
 
 export type ClaimStatus = 'corroborated' | 'single-source' | 'contested';
@@ -103,7 +110,17 @@ export function reconcile(assertions: Assertion[], groupOf: GroupOf, opts: Recon
     else bySlot.set(k, [a]);
   }
   const claims: Claim[] = [];
-  for (const list of bySlot.values()) claims.push(...claimsOf(list, ctx));
+  for (const list of bySlot.values()) {
+    // A loose figure joins the firm statements of its value; a value only
+    // loose statements give is a claim of its own, neither a rival nor a
+    // step in the subject's history.
+    const firm = new Set(list.filter((a) => !a.loose).map(keyOf));
+    const apart = new Map<string, Assertion[]>();
+    for (const a of list) if (a.loose && !firm.has(keyOf(a))) pushTo(apart, keyOf(a), a);
+    const rest = apart.size ? list.filter((a) => !a.loose || firm.has(keyOf(a))) : list;
+    if (rest.length) claims.push(...claimsOf(rest, ctx));
+    for (const [k, as] of apart) claims.push(claimOf('c' + shortHash(`${as[0].subject}\u0000${as[0].slot}\u0000${k}`), as, ctx, false));
+  }
   return claims.sort((a, b) => statusRank(a.status) - statusRank(b.status) || b.support - a.support || a.id.localeCompare(b.id));
 }
 

@@ -2,7 +2,7 @@
 // events (within stories), each with its place resolved on the map, its date
 // and precision, and its support counted in independence groups; and each
 // story's timeline of dated events.
-import type { Document, Span } from '../model/document.js';
+import type { Document, Range, Span } from '../model/document.js';
 import type { Story } from '../model/collection.js';
 import { shortHash } from '../text/normalize.js';
 import type { GeoRef, MentionRef } from '../extract/collect.js';
@@ -67,6 +67,12 @@ export interface EventReport {
   published?: string;
   frame: EventMention;
   sentenceText: string;
+  /**
+   * The day the report's sentence names, nearest its trigger, when the frame
+   * itself holds none ("evacuated 4,000 residents from ... city on Monday"):
+   * a sign the figure is news of a dated incident, not background.
+   */
+  sentenceDay?: string;
 }
 
 export function collectEvents(
@@ -121,7 +127,8 @@ export function collectEvents(
       const r = d.sentences[m.sentence];
       const published = dateOf(d);
       const story = storyOf.get(m.doc);
-      reports.push({ event: id, ...(story ? { story } : {}), doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text });
+      const day = sentenceDay(f, r, resolvedTimes.get(d.id) ?? timesOf(d));
+      reports.push({ event: id, ...(story ? { story } : {}), doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text, ...(day ? { sentenceDay: day } : {}) });
     }
     return {
       id,
@@ -180,6 +187,18 @@ function withTimes(d: Document, frames: EventMention[], times: TimeMention[] | u
       .sort((a, b) => Math.abs(a.start - f.trigger.start) - Math.abs(b.start - f.trigger.start))[0];
     return t ? { ...f, time: { start: t.start, end: t.end, text: t.text }, timeValue: t.value, timePrecision: t.precision } : f;
   });
+}
+
+/** A document's time mentions, as the extraction stage stored them. */
+function timesOf(d: Document): { start: number; end: number; value: string }[] {
+  return d.spans.filter((s) => s.label === 'time' && typeof s.data?.value === 'string').map((s) => ({ start: s.start, end: s.end, value: s.data!.value as string }));
+}
+
+function sentenceDay(f: EventMention, r: Range | undefined, times: { start: number; end: number; value: string }[]): string | undefined {
+  if (!r) return undefined;
+  const day = (v: string) => /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0];
+  const t = times.filter((x) => x.start >= r.start && x.end <= r.end && day(x.value)).sort((a, b) => Math.abs(a.start - f.trigger.start) - Math.abs(b.start - f.trigger.start))[0];
+  return t ? day(t.value) : undefined;
 }
 
 /** Resolved place mentions of each document, from its entity spans. */
