@@ -7,6 +7,7 @@ import { SqliteStore } from '../store/sqlite.js';
 import type { StoryState } from '../stories/cluster.js';
 import type { Fingerprint } from '../provenance/dedup.js';
 import { canonicalCopies } from '../provenance/relations.js';
+import { addDistortions } from '../provenance/copies.js';
 import { independenceGroups } from '../provenance/independence.js';
 import { ingestInto, type IngestOptions, type RunStats } from '../pipeline/analyze.js';
 import { KIND } from '../pipeline/stages.js';
@@ -51,10 +52,11 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
     .map(({ centroid: _c, ...s }) => s)
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.firstDate ?? '').localeCompare(b.firstDate ?? ''));
   const prints = await store.records<Fingerprint>(KIND.fingerprint);
-  const copies = canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints);
-  const independence = independenceGroups(stories, new Map(documents.map((d) => [d.id, d])), copies, prints);
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const copies = addDistortions(canonicalCopies([...(await store.records<CopyRelation>(KIND.copy)).values()], prints), byId);
+  const independence = independenceGroups(stories, byId, copies, prints);
   const copied = new Set(copies.flatMap((c) => [`${c.source}>${c.copy}`, `${c.copy}>${c.source}`]));
-  const inferred = inferPublication(stories, new Map(documents.map((d) => [d.id, d])));
+  const inferred = inferPublication(stories, byId);
   const inferredTimes = new Map(
     documents.filter((d) => inferred.has(d.id)).map((d) => {
       const anchor = inferred.get(d.id)!.anchor;

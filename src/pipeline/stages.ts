@@ -188,7 +188,8 @@ export async function loadState(
   paraphrase = true,
   documentStages: DocumentStage[] = DOCUMENT_STAGES,
 ): Promise<PipelineState> {
-  const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase });
+  // Distortions are checked at output time, on the relations the output keeps.
+  const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase, distortions: false });
   copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());

@@ -121,11 +121,14 @@ export class CopyDetector {
   /**
    * `fetch`: stored documents by id, for candidates not in memory.
    * `paraphrase: false` keeps only the shingle index: verbatim and near-exact
-   * copies, no alignment, several times faster.
+   * copies, no alignment, several times faster. `distortions: false` leaves
+   * the distortion check to whoever reads the relations (`addDistortions`):
+   * the pipeline runs it at output time on the relations the output keeps,
+   * a third of those detected on a flood of repeats.
    */
   constructor(
     private fetch: (ids: string[]) => Promise<Document[]>,
-    private opts: { paraphrase: boolean } = { paraphrase: true },
+    private opts: { paraphrase: boolean; distortions?: boolean } = { paraphrase: true },
   ) {}
 
   loadPrints(prints: Map<string, ProvenancePrint>): void {
@@ -211,16 +214,28 @@ export class CopyDetector {
         similarity: shingle?.similarity ?? 0,
         method: shingle ? shingle.method : 'alignment',
         pairs: a.pairs,
-        distortions: distortions(src[0], cp[0], a),
+        ...(this.opts.distortions === false ? {} : { distortions: distortions(src[0], cp[0], a.pairs) }),
       });
     }
     return { copies: out, passages };
   }
 }
 
-function distortions(src: Document, cp: Document, a: AlignmentResult): Distortion[] {
+/**
+ * Relations detected without their distortion check, checked: each
+ * reworded aligned pair of source and copy. `docs` must hold both sides.
+ */
+export function addDistortions(relations: CopyRelation[], docs: Map<string, Document>): CopyRelation[] {
+  return relations.map((r) => {
+    if (r.distortions) return r;
+    const [src, cp] = [docs.get(r.source), docs.get(r.copy)];
+    return src && cp ? { ...r, distortions: distortions(src, cp, r.pairs) } : r;
+  });
+}
+
+function distortions(src: Document, cp: Document, pairs: AlignmentResult['pairs']): Distortion[] {
   const out: Distortion[] = [];
-  for (const p of a.pairs) {
+  for (const p of pairs) {
     if (p.kind === 'verbatim') continue;
     const s = src.sentences[p.sourceSentence];
     const c = cp.sentences[p.copySentence];
