@@ -442,8 +442,24 @@ export const ALIGN = {
 } as const;
 
 /** Prepares every sentence of a document once, for any number of alignments. */
+// Sentences recur across documents (wire copy run by many outlets, a
+// document fetched again as another one's candidate): while remembered,
+// their features are computed once. Features are never modified once made.
+const SENTENCE_CACHE = 20_000;
+const sentenceCache = new Map<string, SentenceFeatures>();
+
+function cachedSentence(text: string): SentenceFeatures {
+  let f = sentenceCache.get(text);
+  if (!f) {
+    f = prepareSentence(text);
+    if (sentenceCache.size >= SENTENCE_CACHE) sentenceCache.delete(sentenceCache.keys().next().value!);
+    sentenceCache.set(text, f);
+  }
+  return f;
+}
+
 export function prepareDocument(sentences: readonly string[]): DocumentFeatures {
-  const feats = sentences.map((text) => prepareSentence(text));
+  const feats = sentences.map(cachedSentence);
   // A quotation opened in one sentence and closed a few sentences later
   // covers the sentences between, which carry no marks of their own.
   for (let i = 0; i < feats.length; i++) {
@@ -451,7 +467,8 @@ export function prepareDocument(sentences: readonly string[]): DocumentFeatures 
     for (let j = i + 1; j < feats.length && j <= i + QUOTE_RUN; j++) {
       const q = feats[j].quotes;
       if (q.closesEarlier) {
-        for (let k = i + 1; k < j; k++) feats[k].quotes = { share: 1, openAtEnd: true, closesEarlier: true };
+        // A copy: the cached features of the same sentence elsewhere stand outside this quotation.
+        for (let k = i + 1; k < j; k++) feats[k] = { ...feats[k], quotes: { share: 1, openAtEnd: true, closesEarlier: true } };
         break;
       }
       if (q.share > 0 || q.openAtEnd) break;
