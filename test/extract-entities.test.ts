@@ -237,3 +237,23 @@ test('a given name opening a sentence starts a person\'s name, though it is a wo
   // Not every capitalized pair after one: a question opening with "Will".
   assert.ok(!extractEntities({ text: 'Will Congress act before the deadline?' }).some((m) => m.type === 'person'));
 });
+
+test('linking joins one person spelled differently by different outlets, not two people one letter apart', () => {
+  const texts: Record<string, string> = {
+    a: 'A U.S. drone strike killed Gen. Qassem Soleimani near Baghdad airport, officials said. Aid worker Lucía Ferrer remained in custody.',
+    b: 'Qasem Soleimani, the commander of the Quds Force, was killed in Baghdad. Lucia Ferrer was among the hostages.',
+    c: 'Muammar Gaddafi ruled Libya for four decades, Senator Mark Kelly said.',
+    d: 'Muammar Qaddafi was killed in Sirte in 2011, Mary Kelly wrote. John Roberts and John Robertson disagreed.',
+  };
+  const linked = linkEntities(Object.entries(texts).map(([doc, text]) => ({ doc, mentions: extractEntities({ text }) })));
+  const docsOf = (n: string) => linked.find((e) => e.name === n || e.aliases.includes(n))?.documents;
+  assert.deepEqual(docsOf('Qasem Soleimani'), ['a', 'b']);
+  assert.deepEqual(docsOf('Qassem Soleimani'), ['a', 'b']);
+  assert.deepEqual(docsOf('Lucia Ferrer'), ['a', 'b']);
+  assert.deepEqual(docsOf('Muammar Gaddafi'), ['c', 'd']);
+  // Four-letter first names one letter apart are two people; so are names two letters apart.
+  assert.deepEqual(docsOf('Mark Kelly'), ['c']);
+  assert.deepEqual(docsOf('Mary Kelly'), ['d']);
+  const roberts = linked.find((e) => e.name === 'John Roberts');
+  assert.ok(roberts && !roberts.aliases.includes('John Robertson'));
+});

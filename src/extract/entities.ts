@@ -1012,6 +1012,31 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
       if (fuller.length === 1) union(a, fuller[0]);
     }
   }
+  // One person however outlets spell the name: "Qassem" and "Qasem Soleimani",
+  // "Lucía" and "Lucia Ferrer", "Gaddafi" and "Qaddafi". Full names equal but
+  // for one word of five letters or more, written one letter apart (or with
+  // and without accents), are one name. Found through one-letter deletions, so
+  // the cost grows with the names, not with their pairs.
+  const spellings = new Map<string, string>();
+  for (const names of surnames.values()) {
+    for (const key of names) {
+      const folded = key.normalize('NFD').replace(/\p{M}/gu, '');
+      const words = folded.split(' ');
+      // The name, and the name with one letter dropped: two names meet when
+      // one is the other less a letter, or both are the same less a letter
+      // (one letter changed).
+      const forms = [folded];
+      words.forEach((w, t) => {
+        if (w.length < 5) return;
+        for (let c = 0; c < w.length; c++) forms.push([...words.slice(0, t), w.slice(0, c) + w.slice(c + 1), ...words.slice(t + 1)].join(' '));
+      });
+      for (const f of forms) {
+        const other = spellings.get(f);
+        if (other === undefined) spellings.set(f, key);
+        else if (other !== key) union(other, key);
+      }
+    }
+  }
 
   interface Group {
     names: Map<string, number>;
