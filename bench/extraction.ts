@@ -1,12 +1,13 @@
 // Extraction speed on real articles: `npm run bench -- extraction [N]
-// [--workers K]` (default 10,000 AllSides articles, one thread). Documents are prepared (cleaned,
+// [--workers K]` (default 10,000 AllSides articles, in as many worker threads
+// as `analyze` uses by default: one per core; `--workers 0`: the main thread). Documents are prepared (cleaned,
 // segmented) before the clock starts; what is timed is the extraction stage
 // as the pipeline runs it: one shared parse, entities, times, quantities,
 // quotes, geocoding of places and event frames, spans written on the document. Per
 // extractor CPU shares come from a second, instrumented pass over the first
 // 1,000 articles.
 import { readAllSides } from '../eval/lib/datasets.js';
-import { PreparePool, type Prepared } from '../src/pipeline/pool.js';
+import { defaultWorkers, PreparePool, type Prepared } from '../src/pipeline/pool.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import { copyPrint, extract, geocode, prepare, segment, type Pending } from '../src/pipeline/stages.js';
 import { extractEntities } from '../src/extract/entities.js';
@@ -18,7 +19,7 @@ import { extractEvents } from '../src/events/extract.js';
 
 export default async function (args: string[]) {
   const wi = args.indexOf('--workers');
-  const workers = wi >= 0 ? Number(args[wi + 1]) : 0;
+  const workers = wi >= 0 ? Number(args[wi + 1]) : defaultWorkers();
   const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--workers') ?? 10000);
   progress(`reading ${n} AllSides articles…`);
   const articles = await readAllSides(n);

@@ -73,3 +73,31 @@ test('a reworded copy shares the anchors of its source: names, numbers, a quote'
   const found = index.candidates(documentAnchors(cp, sentences(cp)));
   assert.deepEqual(found.map((c) => c.id), ['source']);
 });
+
+test('the typed-array LSH index returns the candidates a Map of buckets returns, in the same order', async () => {
+  const { LshIndex } = await import('../src/provenance/minhash.js');
+  const index = new LshIndex(8, 2);
+  const buckets: Map<number, string[]>[] = Array.from({ length: 8 }, () => new Map());
+  const rng = mulberry32(5);
+  // Signatures from a few templates, each value kept or redrawn: documents of a template share bands.
+  const templates = Array.from({ length: 30 }, () => Array.from({ length: 16 }, () => (rng() * 2 ** 32) | 0));
+  let withCandidates = 0;
+  for (let d = 0; d < 5000; d++) {
+    const t = templates[Math.floor(rng() * templates.length)];
+    const sig = Uint32Array.from(t.map((v) => (rng() < 0.3 ? (rng() * 2 ** 32) | 0 : v)));
+    const expected = new Set<string>();
+    const got = index.candidates(sig);
+    // Reference: buckets keyed by the band's two values themselves, so no hash can merge two buckets.
+    for (let b = 0; b < 8; b++) for (const id of buckets[b].get(sig[2 * b] * 4294967296 + sig[2 * b + 1]) ?? []) expected.add(id);
+    assert.deepEqual([...got], [...expected], `document ${d}`);
+    if (got.size) withCandidates++;
+    index.add(`d${d}`, sig);
+    for (let b = 0; b < 8; b++) {
+      const k = sig[2 * b] * 4294967296 + sig[2 * b + 1];
+      const list = buckets[b].get(k);
+      if (list) list.push(`d${d}`);
+      else buckets[b].set(k, [`d${d}`]);
+    }
+  }
+  assert.ok(withCandidates > 4000, `documents of one template meet (${withCandidates})`);
+});

@@ -43,6 +43,9 @@ test('a prepared document extracted again in a worker gets the spans the main th
     const spans = (r: (typeof inline)[number]) => ('ok' in r ? r.ok.doc.spans : []);
     assert.ok(spans(inline[0]).some((s) => s.label === 'event'), 'the capture is an event');
     assert.deepEqual(spans(pooled[0]), spans(inline[0]));
+    // Preparing with named stages only: segmented, no extraction.
+    const [seg] = await pool.prepare([raw], [segment.name, copyPrint.name]);
+    assert.ok('ok' in seg && seg.ok.doc.sentences.length === 3 && seg.ok.doc.spans.length === 0);
     // A stage name that does not exist is named in the error.
     assert.throws(() => rerunInline([fresh()], ['no-such-stage']), /no document stage named no-such-stage/);
   } finally {

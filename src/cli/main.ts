@@ -155,7 +155,7 @@ export function buildProgram(): Command {
     .option('--json', 'print the run summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-paraphrase', 'find verbatim and near-exact copies only, not rewrites (faster)')
-    .option('--workers <n>', 'worker threads for per-document work (default 0: none)', (v) => {
+    .option('--workers <n>', 'worker threads for per-document work (default: one per core; 0: none)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
       return n;

@@ -7,8 +7,8 @@ import { ingest } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_STORY_OPTIONS, type StoryOptions } from '../stories/cluster.js';
 import type { RawArticle } from '../model/document.js';
-import { BATCH_STAGES, loadState, type BatchContext, type BatchStage, type DocumentStage, type Pending } from './stages.js';
-import { PreparePool, prepareInline, type Prepared } from './pool.js';
+import { BATCH_STAGES, DOCUMENT_STAGES, loadState, type BatchContext, type BatchStage, type DocumentStage, type Pending } from './stages.js';
+import { defaultWorkers, PreparePool, prepareInline, type Prepared } from './pool.js';
 
 export interface IngestOptions {
   stdin?: Readable;
@@ -22,7 +22,7 @@ export interface IngestOptions {
   feedTimeoutMs?: number;
   /** Look for paraphrased copies too (default); false: verbatim and near-exact only, faster. */
   paraphrase?: boolean;
-  /** Worker threads for per-document stages; default 0 (all on the main thread). */
+  /** Worker threads for per-document stages (0: all on the main thread); default one per core (`defaultWorkers`). */
   workers?: number;
 }
 
@@ -89,10 +89,13 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
     opts.onProgress?.({ read: stats.read, added: stats.added, errors: stats.errors.length, phase: 'ingest' });
   };
 
-  // Opt-in: on 2 cores the cost of copying documents to and from workers ate
-  // the gain once segmentation became fast (measured, BENCHMARKS.md). Past a
-  // few chunks, workers take over when asked for.
-  const workers = opts.workers ?? 0;
+  // Small inputs stay on the main thread (starting workers costs more than
+  // they save); past a few chunks, workers take over. With extraction among
+  // the document stages they pay even on 2 cores (BENCHMARKS.md, extraction).
+  // Workers know the pipeline's own stages by name; a caller's own stage runs on the main thread.
+  const stageNames = state.documentStages.map((st) => st.name);
+  const named = state.documentStages.every((st) => DOCUMENT_STAGES.includes(st));
+  const workers = named ? (opts.workers ?? defaultWorkers()) : 0;
   let pool: PreparePool | undefined;
   const inFlight: Promise<Prepared[]>[] = [];
   let chunk: RawArticle[] = [];
@@ -103,7 +106,7 @@ export async function ingestInto(store: Store, inputs: string[], opts: IngestOpt
     chunk = [];
     if (!pool && workers > 0 && ++chunks > INLINE_CHUNKS) pool = new PreparePool(workers);
     if (pool) {
-      inFlight.push(pool.prepare(raws));
+      inFlight.push(pool.prepare(raws, stageNames));
       if (inFlight.length > workers * 2) await accept(await inFlight.shift()!);
     } else {
       await accept(prepareInline(raws, state.documentStages));

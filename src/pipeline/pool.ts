@@ -1,6 +1,7 @@
 // Per-document preparation in worker threads, so that segmentation and the
 // other per-document stages use every core while the main thread reads input
 // and runs the batch stages. Chunks come back in the order they were sent.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawArticle } from '../model/document.js';
 import { DOCUMENT_STAGES, prepare, type DocumentStage, type Pending } from './stages.js';
@@ -25,15 +26,31 @@ export function prepareInline(raws: RawArticle[], stages: DocumentStage[] = DOCU
  */
 const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.SITREP_YOUNG_MB ?? 192) };
 
-/** What a worker is sent: raw articles to prepare, or prepared documents and the stages to run on them again. */
-export type WorkerJob = { raws: RawArticle[] } | { pending: Pending[]; stages: string[] };
+/**
+ * Worker threads `analyze` uses unless told: one per core, none on a single
+ * core. Extraction dominates the per-document work and runs 1.5-1.7 times
+ * faster in two workers on 2 cores (BENCHMARKS.md, extraction); eight are
+ * plenty for the main thread to feed.
+ */
+export function defaultWorkers(): number {
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 8);
+}
 
-export function rerunInline(pending: Pending[], stageNames: string[]): Prepared[] {
-  const stages = stageNames.map((n) => {
+/** What a worker is sent: raw articles to prepare, or prepared documents and the stages to run on them again. */
+export type WorkerJob = { raws: RawArticle[]; stages?: string[] } | { pending: Pending[]; stages: string[] };
+
+/** The pipeline's document stages of these names, in the order given. */
+export function stagesNamed(names: string[]): DocumentStage[] {
+  return names.map((n) => {
     const s = DOCUMENT_STAGES.find((x) => x.name === n);
     if (!s) throw new Error(`no document stage named ${n}`);
     return s;
   });
+}
+
+export function rerunInline(pending: Pending[], stageNames: string[]): Prepared[] {
+  const stages = stagesNamed(stageNames);
   return pending.map((p) => {
     try {
       for (const stage of stages) stage.run(p);
@@ -82,10 +99,10 @@ export class PreparePool {
     this.workers = this.workers.filter((x) => x !== w);
   }
 
-  /** Never rejects: a failure comes back as an error per article. */
-  prepare(raws: RawArticle[]): Promise<Prepared[]> {
-    if (!this.workers.length) return Promise.resolve(prepareInline(raws));
-    return this.send({ raws }, raws.map((r) => r.origin));
+  /** Never rejects: a failure comes back as an error per article. `stages`: names of document stages, all of them by default. */
+  prepare(raws: RawArticle[], stages?: string[]): Promise<Prepared[]> {
+    if (!this.workers.length) return Promise.resolve(prepareInline(raws, stages ? stagesNamed(stages) : DOCUMENT_STAGES));
+    return this.send({ raws, ...(stages ? { stages } : {}) }, raws.map((r) => r.origin));
   }
 
   /**

@@ -6,6 +6,7 @@
 // anchors become candidates for alignment. Postings of anchors seen in too many
 // documents are not scanned, so a lookup costs O(anchors × cap), never O(corpus).
 import { fnv1a } from './minhash.js';
+import { grow, Postings } from './postings.js';
 
 export interface AnchorOptions {
   /** Anchors in more documents than this are too common to tell copies apart. */
@@ -58,31 +59,11 @@ export function documentAnchors(text: string, sentences: { start: number; end: n
   return Uint32Array.from(set);
 }
 
-/**
- * Anchor postings in typed arrays. Most anchors (a pair of names in one
- * sentence) belong to one document for ever, and a Map of arrays of id
- * strings spent about 80 bytes on each: at 100,000 articles that was most of
- * the detector's heap. Here an anchor costs a slot of an open-addressing
- * table (about 17 bytes at most 3/4 full) and its first document sits in the
- * slot; only anchors shared by several documents use the postings arrays
- * (8 bytes a document). Documents are numbered in arrival order. Candidates
- * come out in the order the Map version gave them.
- */
+/** Documents by their anchors (`Postings`: typed arrays, documents numbered in arrival order). */
 export class AnchorIndex {
   private ids: string[] = [];
   private sizes = new Int32Array(1024);
-  // The table: key, first document (-1: empty slot), further postings as a linked list, count (capped).
-  private keys = new Uint32Array(1 << 16);
-  private first = new Int32Array(1 << 16).fill(-1);
-  private head = new Int32Array(1 << 16);
-  private tail = new Int32Array(1 << 16);
-  private count = new Uint8Array(1 << 16);
-  private shift = 16;
-  private used = 0;
-  // Postings past the first: document and next posting (-1 ends the list).
-  private pDoc = new Int32Array(1 << 16);
-  private pNext = new Int32Array(1 << 16);
-  private postings = 0;
+  private postings = new Postings();
   // Per-document counters for `candidates`, cleared after each call.
   private shared = new Int32Array(1024);
 
@@ -98,31 +79,8 @@ export class AnchorIndex {
       this.shared = grow(this.shared, this.sizes.length);
     }
     this.sizes[doc] = anchors.length;
-    for (const a of anchors) {
-      if ((this.used + 1) * 4 > this.keys.length * 3) this.rehash();
-      const slot = this.slotOf(a);
-      if (this.first[slot] < 0) {
-        this.keys[slot] = a;
-        this.first[slot] = doc;
-        this.head[slot] = -1;
-        this.count[slot] = 1;
-        this.used++;
-        continue;
-      }
-      // Past the cap the list is never scanned; stop growing it too.
-      if (this.count[slot] > this.opts.maxPostings) continue;
-      if (this.postings >= this.pDoc.length) {
-        this.pDoc = grow(this.pDoc, this.pDoc.length * 2);
-        this.pNext = grow(this.pNext, this.pDoc.length);
-      }
-      const p = this.postings++;
-      this.pDoc[p] = doc;
-      this.pNext[p] = -1;
-      if (this.head[slot] < 0) this.head[slot] = p;
-      else this.pNext[this.tail[slot]] = p;
-      this.tail[slot] = p;
-      this.count[slot]++;
-    }
+    // Past the cap the list is never scanned; stop growing it too.
+    for (const a of anchors) this.postings.add(a, doc, this.opts.maxPostings);
   }
 
   /** Documents sharing enough anchors with `anchors`, best first. */
@@ -133,10 +91,8 @@ export class AnchorIndex {
       if (shared[doc]++ === 0) touched.push(doc);
     };
     for (const a of anchors) {
-      const slot = this.slotOf(a);
-      if (this.first[slot] < 0 || this.count[slot] > this.opts.maxPostings) continue;
-      bump(this.first[slot]);
-      for (let p = this.head[slot]; p >= 0; p = this.pNext[p]) bump(this.pDoc[p]);
+      if (this.postings.count(a) > this.opts.maxPostings) continue;
+      this.postings.forEach(a, bump);
     }
     const out: { id: string; shared: number }[] = [];
     for (const doc of touched) {
@@ -148,39 +104,4 @@ export class AnchorIndex {
     out.sort((a, b) => b.shared - a.shared);
     return out.slice(0, this.opts.maxCandidates);
   }
-
-  /** The slot holding `key`, or the empty slot where it would go. */
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    // Fibonacci hashing: the high bits of the product mix every bit of the key.
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.first[slot] >= 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  private rehash(): void {
-    const [keys, first, head, tail, count] = [this.keys, this.first, this.head, this.tail, this.count];
-    const size = keys.length * 2;
-    this.shift--;
-    this.keys = new Uint32Array(size);
-    this.first = new Int32Array(size).fill(-1);
-    this.head = new Int32Array(size);
-    this.tail = new Int32Array(size);
-    this.count = new Uint8Array(size);
-    for (let i = 0; i < keys.length; i++) {
-      if (first[i] < 0) continue;
-      const slot = this.slotOf(keys[i]);
-      this.keys[slot] = keys[i];
-      this.first[slot] = first[i];
-      this.head[slot] = head[i];
-      this.tail[slot] = tail[i];
-      this.count[slot] = count[i];
-    }
-  }
-}
-
-function grow<T extends Int32Array>(a: T, size: number): T {
-  const b = new Int32Array(size) as T;
-  b.set(a);
-  return b;
 }

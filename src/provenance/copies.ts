@@ -13,8 +13,14 @@ import { decodeSignature, encodeSignature } from './minhash.js';
 import { lemmas, lemmaFrequency } from './lexicon.js';
 import { FUNCTION_WORDS } from './tokens.js';
 
+type OrientMeta = Pick<ProvenancePrint, 'n' | 'published' | 'wire'>;
+
+function orientMeta(p: ProvenancePrint): OrientMeta {
+  return { n: p.n, ...(p.published ? { published: p.published } : {}), ...(p.wire ? { wire: true } : {}) };
+}
+
 /** Whether dates or a wire source orient the pair (the first two rules of `orient`). */
-function metadataDecides(a: ProvenancePrint, b: ProvenancePrint): boolean {
+function metadataDecides(a: OrientMeta, b: OrientMeta): boolean {
   const pa = a.published;
   const pb = b.published;
   if (pa && pb) {
@@ -115,7 +121,8 @@ export function copyKind(a: AlignmentResult): CopyKind {
 export class CopyDetector {
   private dups = new DuplicateFinder();
   private anchors = new AnchorIndex();
-  private meta = new Map<string, ProvenancePrint>();
+  /** What orientation needs of each document: not its encoded signature and anchors (hundreds of MB at 100,000). */
+  private meta = new Map<string, OrientMeta>();
   private features = new Map<string, DocumentFeatures>();
 
   /**
@@ -134,7 +141,7 @@ export class CopyDetector {
   loadPrints(prints: Map<string, ProvenancePrint>): void {
     this.dups.load(prints);
     for (const [id, p] of prints) {
-      this.meta.set(id, p);
+      this.meta.set(id, orientMeta(p));
       if (p.anchors) this.anchors.add(id, decodeSignature(p.anchors));
     }
   }
@@ -175,7 +182,7 @@ export class CopyDetector {
     const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
     for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);
     this.anchors.add(doc.id, anchors);
-    this.meta.set(doc.id, print);
+    this.meta.set(doc.id, orientMeta(print));
     if (!candidates.size) return { copies: [], passages: [] };
 
     const feats = await this.featuresOf([doc.id, ...candidates], batch);
