@@ -14,7 +14,7 @@ let tagger: WinkMethods | undefined;
 export function getNlp(): WinkMethods {
   if (!nlp) {
     // Required lazily: importing this module must not pay for loading the model.
-    const winkNLP = require('wink-nlp') as WinkFn;
+    const winkNLP = loadWink() as WinkFn;
     const model = require('wink-eng-lite-web-model') as Model;
     nlp = winkNLP(model);
   }
@@ -28,11 +28,53 @@ export function getNlp(): WinkMethods {
  */
 export function getTagger(): WinkMethods {
   if (!tagger) {
-    const winkNLP = require('wink-nlp') as (model: Model, pipe?: string[]) => WinkMethods;
+    const winkNLP = loadWink() as (model: Model, pipe?: string[]) => WinkMethods;
     const model = require('wink-eng-lite-web-model') as Model;
     tagger = winkNLP(model, ['pos']);
   }
   return tagger;
+}
+
+
+/**
+ * wink-nlp adds every unknown token it meets to its lexicon, and its tokenizer
+ * keeps whole any token it finds there: once some text made "China’s" one
+ * token (after an opening quotation mark, say), every later "China’s" stayed
+ * whole and the entity "China" became "China’s". Tokens depended on the
+ * documents read before, so an article came out differently read alone, in a
+ * worker, or late in a long run (1,304 of 6,000 AllSides articles differed
+ * between one and two threads). The tokenizer's two questions to the lexicon
+ * ("is this whole token known?") are wrapped here so that tokens learned from
+ * earlier text count as unknown, and every text is tokenized as on first
+ * sight. The lexicon itself, and what the model asks of it, are untouched.
+ * wink builds a wrapper per document from this module, so it is replaced in
+ * the module cache before wink-nlp is first loaded.
+ */
+function loadWink(): unknown {
+  const file = require.resolve('wink-nlp/src/dd-wrapper.js');
+  type Wrapped = { _addTokenIfInCache(text: string, ...rest: unknown[]): unknown; isLexeme(text: string): unknown };
+  type Rdd = { cache: { lookup(text: string): number[] | null; intrinsicSize(): number } };
+  const original = require(file) as (rdd: Rdd) => Wrapped;
+  const cached = require.cache[file]!;
+  if (!(cached.exports as { sitrepWrapped?: boolean }).sitrepWrapped) {
+    // wink-nlp keeps the wrapper module it loaded first: it must not be loaded yet.
+    if (require.cache[require.resolve('wink-nlp')]) throw new Error('wink-nlp was loaded before its tokenizer could be made independent of earlier text');
+    const wrapper = (rdd: Rdd): Wrapped => {
+      const doc = original(rdd);
+      const learned = (text: string): boolean => {
+        const found = rdd.cache.lookup(text);
+        return !!found && found.length === 1 && found[0] >= rdd.cache.intrinsicSize();
+      };
+      const addIfKnown = doc._addTokenIfInCache;
+      const isLexeme = doc.isLexeme;
+      // 0 is wink's "unknown": the tokenizer then splits the token as it would the first time.
+      doc._addTokenIfInCache = (text, ...rest) => (learned(text) ? 0 : addIfKnown(text, ...rest));
+      doc.isLexeme = (text) => (learned(text) ? 0 : isLexeme(text));
+      return doc;
+    };
+    cached.exports = Object.assign(wrapper, { sitrepWrapped: true });
+  }
+  return require('wink-nlp');
 }
 
 // Every instance exposes these very module objects (`methods.its =
