@@ -24,3 +24,9 @@ export { extractEvents, linkEvents, type EventMention, type EventCluster } from 
 export { reconcile, type Assertion, type Claim } from './claims/reconcile.js';
 export { DOCUMENT_STAGES, type DocumentStage } from './pipeline/stages.js';
 export { exportEvents, type ExportFormat } from './output/export.js';
+// Copy detection on its own (distortions left to `addDistortions` when the detector is told `distortions: false`).
+export { CopyDetector, addDistortions, type ProvenancePrint } from './provenance/copies.js';
+export { canonicalCopies } from './provenance/relations.js';
+export { alignDocuments } from './provenance/align.js';
+// Per-document stages in worker threads.
+export { PreparePool, defaultWorkers } from './pipeline/pool.js';

@@ -24,3 +24,41 @@ test('the stages are usable one by one from the package entry', () => {
   );
   assert.equal(claims[0].status, 'corroborated');
 });
+
+test('copy detection from the package entry: a reworded copy is related to its source, its distortion checked afterwards', async () => {
+  const sentences = (text: string) => [...text.matchAll(/[^.!?]+[.!?]/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const doc = (id: string, text: string, published: string): sitrep.Document => ({
+    id,
+    textHash: id,
+    origin: `${id}.txt`,
+    format: 'text',
+    title: '',
+    published,
+    publishedFrom: 'metadata',
+    text,
+    paragraphs: [{ start: 0, end: text.length }],
+    sentences: sentences(text),
+    removed: [],
+    spans: [],
+  });
+  const src = doc(
+    'wire',
+    'Taliban fighters captured the western city of Herat on Thursday, officials said. About 3,000 families fled toward the border with Iran. The governor surrendered to the insurgents at his office. Ismail Khan, a veteran commander, was detained by the group.',
+    '2021-08-13',
+  );
+  const cp = doc(
+    'farm',
+    'Taliban militants seized the western town of Herat on Thursday, authorities said. Around 5,000 families escaped toward the frontier with Iran. The governor gave himself up to the rebels at his office. Ismail Khan, a veteran commander, was held by the group.',
+    '2021-08-14',
+  );
+  const { fingerprint } = await import('../src/provenance/dedup.js');
+  const detector = new sitrep.CopyDetector(async () => [], { paraphrase: true, distortions: false });
+  const batch = new Map([src, cp].map((d) => [d.id, d]));
+  await detector.add(src, fingerprint(src), batch);
+  const { copies } = await detector.add(cp, fingerprint(cp), batch);
+  assert.equal(copies.length, 1);
+  assert.deepEqual([copies[0].source, copies[0].copy, copies[0].kind], ['wire', 'farm', 'rewrite']);
+  assert.equal(copies[0].distortions, undefined, 'left to the output');
+  const [checked] = sitrep.addDistortions(copies, batch);
+  assert.ok(checked.distortions?.some((d) => d.type === 'number'), JSON.stringify(checked.distortions));
+});
