@@ -314,6 +314,9 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
       detector_heap_mb: Math.round(detectorHeap),
       relations,
       canonical_relations: canonical.length,
+      // Candidate pairs aligned, and documents whose alignment features were computed (a document fetched again counts again).
+      pairs_aligned: detector.stats.aligned,
+      feature_computations: detector.stats.featured,
       reworded_pairs: rewordedPairs,
       canonical_reworded_pairs: canonical.reduce((n, r) => n + r.pairs.filter((p) => p.kind !== 'verbatim').length, 0),
       shared_passages: passages,
