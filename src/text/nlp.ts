@@ -35,11 +35,10 @@ export function getTagger(): WinkMethods {
   return tagger;
 }
 
-
 /**
  * wink-nlp adds every unknown token it meets to its lexicon, and its tokenizer
  * keeps whole any token it finds there: once some text made "China’s" one
- * token (after an opening quotation mark, say), every later "China’s" stayed
+ * token ("China’s—and"), every later "China’s" stayed
  * whole and the entity "China" became "China’s". Tokens depended on the
  * documents read before, so an article came out differently read alone, in a
  * worker, or late in a long run (1,304 of 6,000 AllSides articles differed
