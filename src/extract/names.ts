@@ -116,36 +116,9 @@ export const ALIASES: [AliasType, string, string[]][] = [
 ];
 
 /**
- * Titles that stand before a person's name ("President Ashraf Ghani", "Gen.
- * Austin Miller", "Alabama Governor Bob Riley"): the name is what follows the
- * last of them. Lower-case forms are written in lower case.
- */
-export const TITLES = words(`
-  President President-elect Vice Premier Minister Prime Chancellor Secretary Governor Gov. Gov Senator Sen. Sen
-  Representative Rep. Rep Congressman Congresswoman Mayor Speaker Ambassador Envoy Consul Commissioner
-  General Gen. Gen Lieutenant Lt. Lt Colonel Col. Col Major Maj. Maj Captain Capt. Capt Sergeant Sgt. Sgt
-  Corporal Cpl. Private Pvt. Admiral Adm. Commander Cmdr. Cdr. Marshal Brigadier Brig. Commodore
-  Mullah Maulvi Mawlawi Mawlvi Mullah Sheikh Sheik Shaikh Imam Ayatollah Mufti Qari Haji Hajji Hafiz
-  Dr. Dr Doctor Prof. Prof Professor Mr. Mr Mrs. Mrs Ms. Ms Miss Sir Dame Lord Lady Baroness Baron
-  King Queen Prince Princess Emir Amir Sultan Sheikha Pope Cardinal Archbishop Bishop Patriarch Rabbi Rev. Reverend Father
-  Judge Justice Magistrate Attorney Prosecutor Inspector Superintendent Detective Sheriff Constable Chief Officer
-  Spokesman Spokeswoman Spokesperson Chairman Chairwoman Chairperson Chair Director Chief CEO CFO COO CTO Founder
-  Co-founder Analyst Economist Coach Manager Leader Deputy Justices Senators Ministers Presidents Governors Generals Acting Former Interim Foreign Interior Defence Defense Finance Health
-  Justice Economy Trade Education Information Energy Agriculture Transport Labour Labor Culture Tourism Commerce
-  Executive Senior Assistant Associate Provincial District Regional State Federal National Army Police Security
-  Crown Grand Supreme Commander-in-Chief Field Staff Vice-President Co-chair Ex Dep. Asst. Operating Financial
-  Technology Technical Marketing Information Officer Operations Communications Press Affairs Development
-  president minister governor senator spokesman spokeswoman spokesperson chairman chairwoman chief director
-  commander general colonel warlord leader analyst economist executive founder co-founder ceo official officer
-  envoy ambassador mayor judge lawyer attorney prosecutor reporter correspondent journalist editor writer author
-  professor researcher scientist doctor secretary deputy head lawmaker legislator mullah cleric imam activist
-  strongman militant negotiator adviser advisor aide chancellor premier king queen prince emir sheikh pastor
-  coach manager captain sergeant lieutenant soldier ruler businessman businesswoman billionaire tycoon
-`);
-
-/**
  * Title words that name a role on their own, so they end a title phrase and a
  * person's name may follow ("Foreign Minister X", but "Foreign X" is not a title).
+ * Lower-case forms are written in lower case.
  */
 export const TITLE_HEADS = words(`
   President President-elect Premier Minister Chancellor Secretary Governor Gov. Gov Senator Sen. Sen Representative
@@ -165,6 +138,22 @@ export const TITLE_HEADS = words(`
   strongman militant negotiator adviser advisor aide chancellor premier king queen prince emir sheikh pastor
   coach manager captain sergeant lieutenant soldier ruler businessman businesswoman billionaire tycoon
 `);
+
+/**
+ * Titles that stand before a person's name ("President Ashraf Ghani", "Gen.
+ * Austin Miller", "Alabama Governor Bob Riley"): the name is what follows the
+ * last of them. The heads, and the words that qualify a head but name no role
+ * alone ("Vice", "Prime", "Foreign", "Acting").
+ */
+export const TITLES = new Set([
+  ...TITLE_HEADS,
+  ...words(`
+  Vice Prime Deputy Acting Former Interim Foreign Interior Defence Defense Finance Health Economy Trade Education
+  Information Energy Agriculture Transport Labour Labor Culture Tourism Commerce Executive Senior Assistant Associate
+  Provincial District Regional State Federal National Army Police Security Crown Grand Supreme Field Staff Ex Dep.
+  Asst. Operating Financial Technology Technical Marketing Operations Communications Press Affairs Development
+`),
+]);
 
 /** Words that end an organization's name ("Ministry of Interior", "Qatar Airways", "Apple Inc."). */
 export const ORG_HEADS = words(`

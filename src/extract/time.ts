@@ -738,6 +738,28 @@ function referenceOf(
  * the future tense the coming one, except that results for a quarter come
  * out after it ends ("expects third-quarter profit" in October is this year's).
  */
+/**
+ * A quarter or half of a year: the year stated, or stated relative to the
+ * anchor ("last year's"), or else the one the anchor and the tense make
+ * likely (`guess`).
+ */
+function partOfYear(ctx: Ctx, unit: 'Q' | 'H', n: number, year: number | undefined, relYear: number | undefined, guess: () => number, mod?: TimeMod): Resolved {
+  const precision = unit === 'Q' ? 'quarter' : 'half';
+  let y = year;
+  if (y === undefined && relYear !== undefined && ctx.anchor) y = ctx.anchor.y + relYear;
+  if (y === undefined) {
+    if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${unit}${n}`, precision, relative: true, ...(mod ? { mod } : {}) };
+    y = guess();
+  }
+  return { type: 'DATE', value: `${pad(y, 4)}-${unit}${n}`, precision, relative: year === undefined, ...(mod ? { mod } : {}), usedAnchor: year === undefined };
+}
+
+function halfYear(ctx: Ctx, n: number): number {
+  const a = ctx.anchor!;
+  const ah = a.m <= 6 ? 1 : 2;
+  return ctx.tense() === 'future' ? (n >= ah ? a.y : a.y + 1) : n <= ah ? a.y : a.y - 1;
+}
+
 function quarterYear(ctx: Ctx, q: number): number {
   const a = ctx.anchor!;
   const aq = quarterOf(a.m);
@@ -1434,16 +1456,7 @@ class Grammar {
     }
     const pm = pointModBefore(t, L);
     if (pm) L = pm.from;
-    this.add(L, end, (ctx) => {
-      let y = year;
-      if (y === undefined && relYear !== undefined && ctx.anchor) y = ctx.anchor.y + relYear;
-      if (y === undefined) {
-        if (!ctx.anchor) return { type: 'DATE', value: `XXXX-Q${q}`, precision: 'quarter', relative: true, mod: pm?.mod };
-        y = quarterYear(ctx, q!);
-        return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, precision: 'quarter', relative: true, mod: pm?.mod, usedAnchor: true };
-      }
-      return { type: 'DATE', value: `${pad(y, 4)}-Q${q}`, precision: 'quarter', relative: year === undefined, mod: pm?.mod, usedAnchor: year === undefined };
-    }, 2);
+    this.add(L, end, (ctx) => partOfYear(ctx, 'Q', q!, year, relYear, () => quarterYear(ctx, q!), pm?.mod), 2);
   }
 
   // "the first half", "the second half of 2021"
@@ -1473,16 +1486,7 @@ class Grammar {
       else relYear = poss.rel;
       L = poss.from;
     }
-    this.add(L, end, (ctx) => {
-      let y = year;
-      if (y === undefined && relYear !== undefined && ctx.anchor) y = ctx.anchor.y + relYear;
-      if (y === undefined) {
-        if (!ctx.anchor) return { type: 'DATE', value: `XXXX-H${n}`, precision: 'half', relative: true };
-        const ah = ctx.anchor.m <= 6 ? 1 : 2;
-        y = ctx.tense() === 'future' ? (n >= ah ? ctx.anchor.y : ctx.anchor.y + 1) : n <= ah ? ctx.anchor.y : ctx.anchor.y - 1;
-      }
-      return { type: 'DATE', value: `${pad(y, 4)}-H${n}`, precision: 'half', relative: year === undefined, usedAnchor: year === undefined };
-    }, 2);
+    this.add(L, end, (ctx) => partOfYear(ctx, 'H', n, year, relYear, () => halfYear(ctx, n)), 2);
   }
 
   // "1998", "fiscal 1989", "mid-1990s", "the 1980s", "1996-2001", "the year 2000"
