@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { findLine, lineStarts } from '../util/sorted-lines.js';
 import { PACKAGE_ROOT } from '../version.js';
 import { ALIASES, GIVEN_NAMES, type AliasType } from './names.js';
 
@@ -64,11 +65,8 @@ function load(): List {
   const file = join(PACKAGE_ROOT, 'data', 'entity-names.txt.gz');
   if (!existsSync(file)) throw new Error(`${file} not found; run scripts/build-entity-names.ts`);
   const text = gunzipSync(readFileSync(file)).toString('utf8');
-  const starts: number[] = [];
-  // The first line is a comment; every line ends with a newline.
-  for (let i = text.indexOf('\n') + 1; i < text.length; i = text.indexOf('\n', i) + 1) starts.push(i);
-  starts.push(text.length);
-  list = { text, lineStarts: Int32Array.from(starts), overlay: new Map() };
+  // The first line is a comment.
+  list = { text, lineStarts: lineStarts(text, text.indexOf('\n') + 1, text.length), overlay: new Map() };
   const overlay = new Map<string, NameInfo>();
   for (const g of GIVEN_NAMES) {
     const key = nameKey(g);
@@ -92,25 +90,13 @@ function load(): List {
 }
 
 function fromList(l: List, key: string): NameInfo | undefined {
-  const { text, lineStarts } = l;
-  let lo = 0;
-  let hi = lineStarts.length - 2;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const s = lineStarts[mid];
-    const tab = text.indexOf('\t', s);
-    const k = text.slice(s, tab);
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else {
-      const end = lineStarts[mid + 1] - 1;
-      let flags = 0;
-      let i = tab + 1;
-      for (; i < end && text[i] !== '\t'; i++) flags |= LETTERS[text[i]];
-      return i < end ? { flags, canonical: text.slice(i + 1, end) } : { flags };
-    }
-  }
-  return undefined;
+  const { text } = l;
+  const line = findLine(text, l.lineStarts, key);
+  if (!line) return undefined;
+  let flags = 0;
+  let i = line.tab + 1;
+  for (; i < line.end && text[i] !== '\t'; i++) flags |= LETTERS[text[i]];
+  return i < line.end ? { flags, canonical: text.slice(i + 1, line.end) } : { flags };
 }
 
 // Names recur across articles: remembered lookups spare most binary searches.

@@ -9,9 +9,10 @@
 // `subdivision:<ISO 3166-2 code>`; continents `geonames:<id>`; other regions,
 // oceans, seas and islands `region:<slug>`, without a GeoNames id.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { findLine, lineStarts } from '../util/sorted-lines.js';
+import { PACKAGE_ROOT } from '../version.js';
 import { normalizeName } from './names.js';
 
 export type PlaceLevel = 'country' | 'admin1' | 'admin2' | 'city' | 'other';
@@ -124,27 +125,15 @@ export class Gazetteer {
   }
 
   private search(key: string): Entry[] {
-    const { text, keyStarts } = this;
-    let lo = 0;
-    let hi = keyStarts.length - 2;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const start = keyStarts[mid];
-      const tab = text.indexOf('\t', start);
-      const k = text.slice(start, tab);
-      if (k < key) lo = mid + 1;
-      else if (k > key) hi = mid - 1;
-      else {
-        return text
-          .slice(tab + 1, keyStarts[mid + 1] - 1)
-          .split(',')
-          .map((x) => {
-            const v = parseInt(x, 36);
-            return { row: v >> 2, match: (v & 3) as Match };
-          });
-      }
-    }
-    return [];
+    const line = findLine(this.text, this.keyStarts, key);
+    if (!line) return [];
+    return this.text
+      .slice(line.tab + 1, line.end)
+      .split(',')
+      .map((x) => {
+        const v = parseInt(x, 36);
+        return { row: v >> 2, match: (v & 3) as Match };
+      });
   }
 
   /** Entries for a name as written: an acronym key first, its lower-case form when that finds nothing ("IRAN"). */
@@ -207,25 +196,12 @@ export class Gazetteer {
   }
 }
 
-/** Offsets of the lines starting in [from, to), plus `to`; every line ends with a newline. */
-function lineStarts(text: string, from: number, to: number): Int32Array {
-  const starts: number[] = [];
-  for (let i = from; i < to; i = text.indexOf('\n', i) + 1) starts.push(i);
-  starts.push(to);
-  return Int32Array.from(starts);
-}
-
 let loaded: Gazetteer | undefined;
 
 function findFile(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const p = join(dir, 'data', FILE);
-    if (existsSync(p)) return p;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`data/${FILE} not found above ${fileURLToPath(import.meta.url)}; run scripts/build-gazetteer.ts`);
-    dir = up;
-  }
+  const file = join(PACKAGE_ROOT, 'data', FILE);
+  if (!existsSync(file)) throw new Error(`${file} not found; run scripts/build-gazetteer.ts`);
+  return file;
 }
 
 /** The gazetteer, loaded on first call. */
