@@ -108,6 +108,9 @@ export function collectEvents(
     }),
   );
   const clusters = linkEvents(inputs, { storyOf: (d) => storyOf.get(d) });
+  // Each document's times, read from its spans once however many of its events ask.
+  const times = new Map<string, { start: number; end: number; value: string }[]>();
+  const timesByDoc = (d: Document) => resolvedTimes.get(d.id) ?? times.get(d.id) ?? times.set(d.id, timesOf(d)).get(d.id)!;
   const geoAt = placeGeo(documents);
 
   const events: CollectedEvent[] = clusters.map((c) => {
@@ -127,8 +130,8 @@ export function collectEvents(
       const r = d.sentences[m.sentence];
       const published = dateOf(d);
       const story = storyOf.get(m.doc);
-      const day = sentenceDay(f, r, resolvedTimes.get(d.id) ?? timesOf(d));
-      reports.push({ event: id, ...(story ? { story } : {}), doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text, ...(day ? { sentenceDay: day } : {}) });
+      const day = r ? nearestTime(timesByDoc(d), r, f, (x) => !!dayOf(x.value)) : undefined;
+      reports.push({ event: id, ...(story ? { story } : {}), doc: m.doc, ...(published ? { published } : {}), frame: f, sentenceText: r ? d.text.slice(r.start, r.end) : m.text, ...(day ? { sentenceDay: dayOf(day.value) } : {}) });
     }
     return {
       id,
@@ -182,11 +185,19 @@ function withTimes(d: Document, frames: EventMention[], times: TimeMention[] | u
     if (f.timeValue && !f.timeValue.includes('X')) return f;
     const r = d.sentences[f.sentence];
     if (!r) return f;
-    const t = times
-      .filter((x) => x.start >= r.start && x.end <= r.end && (x.type === 'DATE' || x.type === 'TIME') && /^\d{4}/.test(x.value) && !x.value.includes('X'))
-      .sort((a, b) => Math.abs(a.start - f.trigger.start) - Math.abs(b.start - f.trigger.start))[0];
+    const t = nearestTime(times, r, f, (x) => (x.type === 'DATE' || x.type === 'TIME') && /^\d{4}/.test(x.value) && !x.value.includes('X'));
     return t ? { ...f, time: { start: t.start, end: t.end, text: t.text }, timeValue: t.value, timePrecision: t.precision } : f;
   });
+}
+
+/** The time mention of sentence `r` nearest the event's trigger among those `accept` takes. */
+function nearestTime<T extends { start: number; end: number; value: string }>(times: T[], r: Range, f: EventMention, accept: (t: T) => boolean): T | undefined {
+  let best: T | undefined;
+  for (const x of times) {
+    if (x.start < r.start || x.end > r.end || !accept(x)) continue;
+    if (!best || Math.abs(x.start - f.trigger.start) < Math.abs(best.start - f.trigger.start)) best = x;
+  }
+  return best;
 }
 
 /** A document's time mentions, as the extraction stage stored them. */
@@ -194,12 +205,7 @@ function timesOf(d: Document): { start: number; end: number; value: string }[] {
   return d.spans.filter((s) => s.label === 'time' && typeof s.data?.value === 'string').map((s) => ({ start: s.start, end: s.end, value: s.data!.value as string }));
 }
 
-function sentenceDay(f: EventMention, r: Range | undefined, times: { start: number; end: number; value: string }[]): string | undefined {
-  if (!r) return undefined;
-  const day = (v: string) => /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0];
-  const t = times.filter((x) => x.start >= r.start && x.end <= r.end && day(x.value)).sort((a, b) => Math.abs(a.start - f.trigger.start) - Math.abs(b.start - f.trigger.start))[0];
-  return t ? day(t.value) : undefined;
-}
+const dayOf = (v: string) => /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0];
 
 /** Resolved place mentions of each document, from its entity spans. */
 function placeGeo(documents: Document[]): Map<string, { start: number; end: number; geo: GeoRef }[]> {
