@@ -21,9 +21,7 @@ import { collect, entityFinder } from '../src/extract/collect.js';
 import { canonicalCopies } from '../src/provenance/relations.js';
 import { independenceGroups } from '../src/provenance/independence.js';
 import { inferPublication } from '../src/stories/dates.js';
-import { assertionsFromEvents } from '../src/claims/from-events.js';
-import { assertionsFromQuantities } from '../src/claims/from-quantities.js';
-import { reconcile } from '../src/claims/reconcile.js';
+import { claimsOf } from '../src/claims/index.js';
 import type { CopyRelation } from '../src/model/collection.js';
 import type { StoryState } from '../src/stories/cluster.js';
 import type { Fingerprint } from '../src/provenance/dedup.js';
@@ -61,7 +59,6 @@ export default async function (args: string[]) {
     for (const g of independence) for (const d of g.documentIds) groupOfDoc.set(d, g.id);
     const groupOf = (d: string) => groupOfDoc.get(d);
     const dateOf = (d: Document) => d.published ?? inferred.get(d.id)?.anchor;
-    const storyOfDoc = new Map(stories.flatMap((s) => s.documentIds.map((d) => [d, s.id] as const)));
     progress(`timing events, geocoding and claims over ${documents.length} documents…`);
 
     const t0 = performance.now();
@@ -84,12 +81,7 @@ export default async function (args: string[]) {
     const perDocumentMs = lap();
     const { events, reports } = collectEvents(documents, stories, groupOf, dateOf);
     const linkMs = lap();
-    const entityIn = entityFinder(extracted.entities, documents);
-    const claims = reconcile(
-      [...assertionsFromEvents(reports, entityIn), ...assertionsFromQuantities(documents, (d) => storyOfDoc.get(d), dateOf)],
-      groupOf,
-      { rangeOf: (d) => inferred.get(d) },
-    );
+    const claims = claimsOf({ reports, documents, stories, entityIn: entityFinder(extracted.entities, documents), groupOf, dateOf, rangeOf: (d) => inferred.get(d) });
     const claimsMs = lap();
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);

@@ -6,6 +6,7 @@
 // quotes, geocoding of places and event frames, spans written on the document. Per
 // extractor CPU shares come from a second, instrumented pass over the first
 // 1,000 articles.
+import { performance } from 'node:perf_hooks';
 import { readAllSides } from '../eval/lib/datasets.js';
 import { defaultWorkers, PreparePool, type Prepared } from '../src/pipeline/pool.js';
 import { progress, progressDone } from '../eval/lib/runner.js';

@@ -22,6 +22,7 @@ export { resolveToponyms, type ResolvedPlace } from './geo/resolve.js';
 export { lookup as lookupPlace, type Place } from './geo/gazetteer.js';
 export { extractEvents, linkEvents, type EventMention, type EventCluster } from './events/index.js';
 export { reconcile, type Assertion, type Claim } from './claims/reconcile.js';
+export { claimsOf, type ClaimsInput } from './claims/index.js';
 export { DOCUMENT_STAGES, type DocumentStage } from './pipeline/stages.js';
 export { exportEvents, type ExportFormat } from './output/export.js';
 // Copy detection on its own (distortions left to `addDistortions` when the detector is told `distortions: false`).

@@ -17,9 +17,7 @@ import { inferPublication } from '../stories/dates.js';
 import { collect, entityFinder } from '../extract/collect.js';
 import { extractTimes } from '../extract/time.js';
 import { collectEvents } from '../events/collect.js';
-import { assertionsFromEvents } from '../claims/from-events.js';
-import { assertionsFromQuantities } from '../claims/from-quantities.js';
-import { reconcile } from '../claims/reconcile.js';
+import { claimsOf } from '../claims/index.js';
 
 export interface AnalyzeOptions extends IngestOptions {
   /** SQLite file; in memory when absent. Ignored when `store` is given. */
@@ -69,11 +67,7 @@ export async function buildJson(store: Store, inputs: string[], errors: SitrepJs
   const groupOf = (d: string) => groupOfDoc.get(d);
   const dateOf = (d: Document) => d.published ?? inferred.get(d.id)?.anchor;
   const { events, timeline, reports } = collectEvents(documents, stories, groupOf, dateOf, new Map([...inferredTimes].map(([id, x]) => [id, x.times])));
-  const entityIn = entityFinder(extracted.entities, documents);
-  const storyOfDoc = new Map(stories.flatMap((s) => s.documentIds.map((d) => [d, s.id] as const)));
-  const claims = reconcile([...assertionsFromEvents(reports, entityIn), ...assertionsFromQuantities(documents, (d) => storyOfDoc.get(d), dateOf)], groupOf, {
-    rangeOf: (d) => inferred.get(d),
-  });
+  const claims = claimsOf({ reports, documents, stories, entityIn: entityFinder(extracted.entities, documents), groupOf, dateOf, rangeOf: (d) => inferred.get(d) });
   return {
     version: SITREP_JSON_VERSION,
     generatedAt: new Date().toISOString(),
