@@ -29,9 +29,9 @@ const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.SITREP_YOU
 
 /**
  * Worker threads `analyze` uses unless told: one per core, none on a single
- * core. Extraction dominates the per-document work and runs 1.5-1.7 times
- * faster in two workers on 2 cores (BENCHMARKS.md, extraction); eight are
- * plenty for the main thread to feed.
+ * core. Extraction dominates the per-document work: 206 articles/s on one
+ * thread, 242-347 in two workers on 2 cores (BENCHMARKS.md, extraction).
+ * Eight are plenty for the main thread to feed.
  */
 export function defaultWorkers(): number {
   const cores = availableParallelism();
