@@ -51,26 +51,37 @@ export function getTagger(): WinkMethods {
  */
 function loadWink(): unknown {
   const file = require.resolve('wink-nlp/src/dd-wrapper.js');
-  type Wrapped = { _addTokenIfInCache(text: string, ...rest: unknown[]): unknown; isLexeme(text: string): unknown };
+  type Wrapped = unknown;
   type Rdd = { cache: { lookup(text: string): number[] | null; intrinsicSize(): number } };
   const original = require(file) as (rdd: Rdd) => Wrapped;
   const cached = require.cache[file]!;
   if (!(cached.exports as { sitrepWrapped?: boolean }).sitrepWrapped) {
     // wink-nlp keeps the wrapper module it loaded first: it must not be loaded yet.
     if (require.cache[require.resolve('wink-nlp')]) throw new Error('wink-nlp was loaded before its tokenizer could be made independent of earlier text');
-    const wrapper = (rdd: Rdd): Wrapped => {
-      const doc = original(rdd);
-      const learned = (text: string): boolean => {
-        const found = rdd.cache.lookup(text);
-        return !!found && found.length === 1 && found[0] >= rdd.cache.intrinsicSize();
-      };
-      const addIfKnown = doc._addTokenIfInCache;
-      const isLexeme = doc.isLexeme;
-      // 0 is wink's "unknown": the tokenizer then splits the token as it would the first time.
-      doc._addTokenIfInCache = (text, ...rest) => (learned(text) ? 0 : addIfKnown(text, ...rest));
-      doc.isLexeme = (text) => (learned(text) ? 0 : isLexeme(text));
-      return doc;
+    // One filtering view of each lexicon cache: the wrapper's two questions go
+    // through `cache.lookup` (it reads `data.cache` once per document), so a
+    // learned token is answered "unknown" with a single lookup.
+    const views = new WeakMap<Rdd['cache'], Rdd['cache']>();
+    const viewOf = (cache: Rdd['cache']): Rdd['cache'] => {
+      let view = views.get(cache);
+      if (!view) {
+        const size = cache.intrinsicSize();
+        const lookup = cache.lookup;
+        view = Object.create(cache, {
+          lookup: {
+            value: (text: string) => {
+              const found = lookup(text);
+              // 0 is wink's "unknown": the tokenizer then splits the token as it would the first time.
+              return found && found.length === 1 && found[0]! >= size ? null : found;
+            },
+          },
+        }) as Rdd['cache'];
+        views.set(cache, view);
+      }
+      return view;
     };
+    // The document's own data (tokens, non-breaking spaces) read through; only the cache is the view.
+    const wrapper = (rdd: Rdd): Wrapped => original(Object.create(rdd, { cache: { value: viewOf(rdd.cache) } }) as Rdd);
     cached.exports = Object.assign(wrapper, { sitrepWrapped: true });
   }
   return require('wink-nlp');
