@@ -264,6 +264,35 @@ describe('alignDocuments', () => {
     assert.deepEqual(a.pairs, b.pairs);
   });
 
+  it('pairs sentences repeated word for word without making their features, and still chains a rewritten one between them', () => {
+    // A republished copy: the last paragraph moved up, two sentences spun, one dropped.
+    const copy = [...SOURCE.slice(6, 9), ...SOURCE.slice(0, 4), SPUN[4], SPUN[5]];
+    const src = prepareDocument(SOURCE);
+    const cp = prepareDocument(copy);
+    const r = alignDocuments(src, cp);
+    const verbatim = r.pairs.filter((p) => p.kind === 'verbatim');
+    assert.deepEqual(
+      verbatim.map((p) => [p.sourceSentence, p.copySentence]),
+      [[6, 0], [7, 1], [8, 2], [0, 3], [1, 4], [2, 5], [3, 6]],
+    );
+    assert.ok(verbatim.every((p) => p.score === 1));
+    // Only the sentences left over were featured.
+    assert.deepEqual(cp.feats.map((f, j) => (f ? j : -1)).filter((j) => j >= 0), [7, 8]);
+    assert.deepEqual(src.feats.map((f, i) => (f ? i : -1)).filter((i) => i >= 0), [4, 5]);
+    assert.deepEqual(
+      r.pairs.filter((p) => p.kind !== 'verbatim').map((p) => [p.sourceSentence, p.copySentence]),
+      [[4, 7], [5, 8]],
+    );
+    // The same copy with every sentence's text altered but not its words (a
+    // trailing space) goes through the full scoring: the same pairs and kinds.
+    const full = alignDocuments(SOURCE, copy.map((t) => t + ' '));
+    assert.deepEqual(
+      full.pairs.map((p) => [p.sourceSentence, p.copySentence, p.kind]),
+      r.pairs.map((p) => [p.sourceSentence, p.copySentence, p.kind]),
+    );
+    assert.equal(Math.round(full.coverageOfSource * 100), Math.round(r.coverageOfSource * 100));
+  });
+
   it('handles empty documents', () => {
     const r = alignDocuments([], SPUN);
     assert.equal(r.pairs.length, 0);
@@ -282,7 +311,7 @@ describe('quotes', () => {
     const closes = quotes('We will move on.” The meeting ended.');
     assert.ok(closes.closesEarlier && closes.share > 0.3 && closes.share < 0.6);
     const doc = prepareDocument(STATEMENT_SOURCE);
-    const shares = doc.sentences.map((f) => f.quotes.share);
+    const shares = doc.quotes.map((q) => q.share);
     assert.deepEqual(
       shares.map((x) => (x === 0 ? 0 : x === 1 ? 1 : 'part')),
       [0, 'part', 1, 1, 0, 0],

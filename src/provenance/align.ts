@@ -381,13 +381,33 @@ export function editRatio(a: SentenceFeatures, b: SentenceFeatures): number {
 // ---------------------------------------------------------------------------
 // Document alignment
 
-/** A document's sentences prepared for alignment, with its prefilter keys built on first use. */
+/**
+ * A document's sentences prepared for alignment. A sentence's features are
+ * made when first needed (`featuresAt`): against a copy that repeats it word
+ * for word it needs none, and most copies at volume are such repeats.
+ */
 export interface DocumentFeatures {
-  sentences: SentenceFeatures[];
+  texts: readonly string[];
+  /** Direct speech in each sentence, quotations running over several sentences followed. */
+  quotes: Quotes[];
   /** Total characters of the sentences. */
   length: number;
-  /** Prefilter keys, built on first use. */
+  /** Each sentence's features, once made. */
+  feats: (SentenceFeatures | undefined)[];
+  /** Sentence indices by text, built on first use. */
+  byText?: Map<string, number[]>;
+  /** Prefilter keys of all sentences, built on first use. */
   postings?: Postings;
+}
+
+/** The features of sentence `i`, made on first use. */
+export function featuresAt(doc: DocumentFeatures, i: number): SentenceFeatures {
+  return (doc.feats[i] ??= cachedSentence(doc.texts[i]));
+}
+
+/** Every sentence's features. */
+export function allFeatures(doc: DocumentFeatures): SentenceFeatures[] {
+  return doc.texts.map((_, i) => featuresAt(doc, i));
 }
 
 export interface AlignmentResult {
@@ -459,28 +479,29 @@ function cachedSentence(text: string): SentenceFeatures {
 }
 
 export function prepareDocument(sentences: readonly string[]): DocumentFeatures {
-  const feats = sentences.map(cachedSentence);
+  const qs = sentences.map(quotes);
   // A quotation opened in one sentence and closed a few sentences later
   // covers the sentences between, which carry no marks of their own.
-  for (let i = 0; i < feats.length; i++) {
-    if (!feats[i].quotes.openAtEnd) continue;
-    for (let j = i + 1; j < feats.length && j <= i + QUOTE_RUN; j++) {
-      const q = feats[j].quotes;
+  for (let i = 0; i < qs.length; i++) {
+    if (!qs[i].openAtEnd) continue;
+    for (let j = i + 1; j < qs.length && j <= i + QUOTE_RUN; j++) {
+      const q = qs[j];
       if (q.closesEarlier) {
-        // A copy: the cached features of the same sentence elsewhere stand outside this quotation.
-        for (let k = i + 1; k < j; k++) feats[k] = { ...feats[k], quotes: { share: 1, openAtEnd: true, closesEarlier: true } };
+        for (let k = i + 1; k < j; k++) qs[k] = { share: 1, openAtEnd: true, closesEarlier: true };
         break;
       }
       if (q.share > 0 || q.openAtEnd) break;
     }
   }
-  return fromSentences(feats);
+  let length = 0;
+  for (const t of sentences) length += t.length;
+  return { texts: sentences, quotes: qs, length, feats: new Array<SentenceFeatures | undefined>(sentences.length) };
 }
 
 function fromSentences(sentences: SentenceFeatures[]): DocumentFeatures {
   let length = 0;
   for (const s of sentences) length += s.length;
-  return { sentences, length };
+  return { texts: sentences.map((s) => s.text), quotes: sentences.map((s) => s.quotes), length, feats: sentences.slice() };
 }
 
 function toDocument(d: readonly string[] | readonly SentenceFeatures[] | DocumentFeatures): DocumentFeatures {
@@ -501,10 +522,10 @@ interface Postings {
   wordSentence: Int32Array;
 }
 
-function buildPostings(doc: DocumentFeatures): Postings {
+function buildPostings(sentences: readonly SentenceFeatures[]): Postings {
   let total = 0;
   let count = 0;
-  for (const f of doc.sentences) {
+  for (const f of sentences) {
     total += f.weights.length;
     count += f.runs[RUN_STEM] - f.runs[RUN_KEY] + f.runs[RUN_RELATED] - f.runs[RUN_CLASS];
   }
@@ -514,7 +535,7 @@ function buildPostings(doc: DocumentFeatures): Postings {
   const packed = new Float64Array(count);
   let base = 0;
   let c = 0;
-  doc.sentences.forEach((f, s) => {
+  sentences.forEach((f, s) => {
     wordSentence.fill(s, base, base + f.weights.length);
     for (let k = f.runs[RUN_KEY]; k < f.runs[RUN_STEM]; k++) packed[c++] = (f.keys[k] + KEY_OFFSET) * DOC_WORDS + base + f.words[k];
     for (let k = f.runs[RUN_CLASS]; k < f.runs[RUN_RELATED]; k++)
@@ -557,15 +578,20 @@ interface Cells {
 }
 
 /**
- * Scores the sentence pairs worth scoring: those where enough content words
- * of the copy sentence meet the source sentence (at least two, and a Dice
- * share of `PREFILTER_DICE`), and keeps those that reach `ALIGN.chained`.
+ * Scores the sentence pairs worth scoring among the source sentences `si`
+ * and the copy sentences `ci` (indices; all of them when every sentence is
+ * taken): those where enough content words of the copy sentence meet the
+ * source sentence (at least two, and a Dice share of `PREFILTER_DICE`), and
+ * adds to `cells` those that reach `ALIGN.chained`.
  */
-function scoreCandidates(source: DocumentFeatures, copy: DocumentFeatures): Cells {
-  const ps = (source.postings ??= buildPostings(source));
-  const pc = (copy.postings ??= buildPostings(copy));
-  const n = source.sentences.length;
-  const m = copy.sentences.length;
+function scoreCandidates(source: DocumentFeatures, si: number[], copy: DocumentFeatures, ci: number[], cells: Cells): void {
+  const sf = si.map((i) => featuresAt(source, i));
+  const cf = ci.map((j) => featuresAt(copy, j));
+  // A whole document's keys serve every alignment it takes part in whole.
+  const ps = si.length === source.texts.length ? (source.postings ??= buildPostings(sf)) : buildPostings(sf);
+  const pc = ci.length === copy.texts.length ? (copy.postings ??= buildPostings(cf)) : buildPostings(cf);
+  const n = sf.length;
+  const m = cf.length;
   // counts[i][j]: words of copy sentence j meeting source sentence i, each
   // counted once however many of its keys meet.
   const counts = new Int32Array(n * m);
@@ -596,23 +622,72 @@ function scoreCandidates(source: DocumentFeatures, copy: DocumentFeatures): Cell
       y = y2;
     }
   }
-  const cells: Cells = { source: [], copy: [], score: [], scored: 0 };
   for (let i = 0; i < n; i++) {
-    const na = source.sentences[i].weights.length;
+    const na = sf[i].weights.length;
     for (let j = 0; j < m; j++) {
       const c = counts[i * m + j];
       if (c === 0) continue;
-      const nb = copy.sentences[j].weights.length;
+      const nb = cf[j].weights.length;
       if (c < Math.min(2, na, nb) || (2 * c) / (na + nb) < PREFILTER_DICE) continue;
-      const score = similarity(source.sentences[i], copy.sentences[j]);
+      const score = similarity(sf[i], cf[j]);
       cells.scored++;
       if (score < ALIGN.chained) continue;
-      cells.source.push(i);
-      cells.copy.push(j);
+      cells.source.push(si[i]);
+      cells.copy.push(ci[j]);
       cells.score.push(score);
     }
   }
-  return cells;
+}
+
+/** Texts this long or longer always hold a content word; shorter ones are looked at. */
+const SURELY_CONTENT = 40;
+
+/**
+ * Pairs of sentences with the same text, each sentence in one pair (the
+ * first unused source sentence of that text), as cells scoring 1: a sentence
+ * repeated word for word needs no features to be aligned. Sentences without
+ * a content word ("He said so.") are left to the scoring, which never pairs
+ * them. Returns the source and copy sentences left over.
+ */
+function verbatimCells(source: DocumentFeatures, copy: DocumentFeatures, cells: Cells): [number[], number[]] {
+  const byText = (source.byText ??= indexTexts(source.texts));
+  const usedSource = new Uint8Array(source.texts.length);
+  const restCopy: number[] = [];
+  copy.texts.forEach((t, j) => {
+    const same = byText.get(t);
+    const i = same?.find((x) => !usedSource[x]);
+    if (i === undefined || (t.length < SURELY_CONTENT && featuresAt(copy, j).weights.length === 0)) {
+      restCopy.push(j);
+      return;
+    }
+    usedSource[i] = 1;
+    cells.source.push(i);
+    cells.copy.push(j);
+    cells.score.push(1);
+  });
+  const restSource: number[] = [];
+  for (let i = 0; i < usedSource.length; i++) if (!usedSource[i]) restSource.push(i);
+  return [restSource, restCopy];
+}
+
+/** Puts cells in the order the chaining needs: by source sentence, then copy sentence. */
+function sortCells(cells: Cells): void {
+  const k = cells.score.length;
+  const order = Array.from({ length: k }, (_, c) => c).sort((x, y) => cells.source[x] - cells.source[y] || cells.copy[x] - cells.copy[y]);
+  const [source, copy, score] = [cells.source, cells.copy, cells.score];
+  cells.source = order.map((c) => source[c]);
+  cells.copy = order.map((c) => copy[c]);
+  cells.score = order.map((c) => score[c]);
+}
+
+function indexTexts(texts: readonly string[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  texts.forEach((t, i) => {
+    const l = m.get(t);
+    if (l) l.push(i);
+    else m.set(t, [i]);
+  });
+  return m;
 }
 
 /**
@@ -664,9 +739,15 @@ export function alignDocuments(
 ): AlignmentResult {
   const src = toDocument(source);
   const cp = toDocument(copy);
-  const n = src.sentences.length;
-  const m = cp.sentences.length;
-  const cells = n && m ? scoreCandidates(src, cp) : { source: [], copy: [], score: [], scored: 0 };
+  const n = src.texts.length;
+  const m = cp.texts.length;
+  const cells: Cells = { source: [], copy: [], score: [], scored: 0 };
+  if (n && m) {
+    // Sentences repeated word for word pair up without features; the rest are scored.
+    const [si, ci] = verbatimCells(src, cp, cells);
+    if (si.length && ci.length) scoreCandidates(src, si, cp, ci, cells);
+    sortCells(cells);
+  }
   const live = new Uint8Array(cells.score.length).fill(1);
   retireDominated(cells, n, m, live);
   const pairs: AlignedPair[] = [];
@@ -688,7 +769,7 @@ export function alignDocuments(
         sourceSentence: i,
         copySentence: j,
         score: Math.round(score * 1000) / 1000,
-        kind: kindOf(src.sentences[i], cp.sentences[j], score),
+        kind: src.texts[i] === cp.texts[j] ? 'verbatim' : kindOf(featuresAt(src, i), featuresAt(cp, j), score),
       });
     }
   }
@@ -696,12 +777,12 @@ export function alignDocuments(
   let coveredCopy = 0;
   let coveredSource = 0;
   for (const p of pairs) {
-    coveredCopy += cp.sentences[p.copySentence].length;
-    coveredSource += src.sentences[p.sourceSentence].length;
+    coveredCopy += cp.texts[p.copySentence].length;
+    coveredSource += src.texts[p.sourceSentence].length;
   }
   const quotedPairs: number[] = [];
   pairs.forEach((p, k) => {
-    if (Math.max(src.sentences[p.sourceSentence].quotes.share, cp.sentences[p.copySentence].quotes.share) >= QUOTED)
+    if (Math.max(src.quotes[p.sourceSentence].share, cp.quotes[p.copySentence].share) >= QUOTED)
       quotedPairs.push(k);
   });
   return {

@@ -43,12 +43,12 @@ const WORD = /\p{L}[\p{L}'’-]*/gu;
 function unaligned(d: DocumentFeatures, aligned: Set<number>): { substantive: number; furniture: number } {
   let substantive = 0;
   let furniture = 0;
-  d.sentences.forEach((s, i) => {
+  d.texts.forEach((text, i) => {
     if (aligned.has(i)) return;
-    if ((s.text.match(WORD)?.length ?? 0) >= SUBSTANTIVE_WORDS) substantive += s.length;
+    if ((text.match(WORD)?.length ?? 0) >= SUBSTANTIVE_WORDS) substantive += text.length;
     // Only lines that end like sentences: the corpus rule strips recurring
     // non-sentence lines from later documents, which would make them look complete.
-    else if (/[.!?]["”’)]?$/.test(s.text.trim())) furniture++;
+    else if (/[.!?]["”’)]?$/.test(text.trim())) furniture++;
   });
   return { substantive, furniture };
 }
@@ -81,8 +81,8 @@ function textSaysReversed(src: DocumentFeatures, cp: DocumentFeatures, a: Alignm
   let [ss, sn, cs, cn] = [0, 0, 0, 0];
   for (const p of a.pairs) {
     if (p.kind === 'verbatim') continue;
-    const x = src.sentences[p.sourceSentence].text;
-    const y = cp.sentences[p.copySentence].text;
+    const x = src.texts[p.sourceSentence];
+    const y = cp.texts[p.copySentence];
     const [s1, n1] = ownWords(x, y);
     const [s2, n2] = ownWords(y, x);
     [ss, sn, cs, cn] = [ss + s1, sn + n1, cs + s2, cn + n2];
