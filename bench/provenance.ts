@@ -27,9 +27,11 @@
 // - `articles_per_s`, `cpu_s`: `CopyDetector.add` over every document in
 //   arrival order, in batches of 500 sorted by date as `analyze` does;
 //   includes fetching candidate documents from the SQLite store (the
-//   product's path, `store_fetch_s` of it) and the paraphrase anchors, which
-//   the detector computes. Excludes `prepare`, including the shingle
-//   fingerprint it computes (`prints_articles_per_s`).
+//   product's path, `store_fetch_s` of it). Excludes `prepare`, including
+//   the print its `copyPrint` stage computes: shingle signature and
+//   paraphrase anchors (`prints_articles_per_s`, timed on one thread here;
+//   `analyze` runs it in worker threads). `articles_per_s_with_prints`
+//   counts both on one thread.
 // - `prepare_articles_per_s`: the product's `prepare` with the stages
 //   provenance needs (cleaning, identity, segmentation, fingerprint) on one thread, over the first 500
 //   AllSides articles, model loading excluded (`analyze` may run it in
@@ -64,7 +66,7 @@ import type { CopyRelation } from '../src/model/collection.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { copyPrint, prepare, segment } from '../src/pipeline/stages.js';
 import { readAllSides } from '../eval/lib/datasets.js';
-import { addDistortions, CopyDetector, type ProvenancePrint } from '../src/provenance/copies.js';
+import { addDistortions, anchorPrint, CopyDetector, type ProvenancePrint } from '../src/provenance/copies.js';
 import { fingerprint } from '../src/provenance/dedup.js';
 import { alignDocuments } from '../src/provenance/align.js';
 import { detectDistortions } from '../src/provenance/distortion.js';
@@ -238,8 +240,8 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
     const normalized = docs.map((d) => normalizeForHash(d.text));
     let t = performance.now();
     let c = process.cpuUsage();
-    // What the per-document stage computes; the detector adds the anchors itself.
-    const prints: ProvenancePrint[] = docs.map((d, i) => fingerprint(d, normalized[i]));
+    // What the per-document stage (`copyPrint`) computes: the shingle signature and the paraphrase anchors.
+    const prints: ProvenancePrint[] = docs.map((d, i) => ({ ...fingerprint(d, normalized[i]), ...(args.paraphrase ? { anchors: anchorPrint(d) } : {}) }));
     printSeconds += (performance.now() - t) / 1000;
     printCpu += cpuSince(c);
     const inBatch = new Map(docs.map((d) => [d.id, d]));
@@ -310,6 +312,7 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
       store_fetch_s: round(fetchSeconds),
       store_fetched_docs: fetched,
       prints_articles_per_s: round(articles / printSeconds),
+      articles_per_s_with_prints: round(articles / (printSeconds + addSeconds)),
       peak_rss_mb: Math.round(peakRss),
       detector_heap_mb: Math.round(detectorHeap),
       relations,

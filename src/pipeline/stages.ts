@@ -11,7 +11,7 @@ import { normalizeForHash, shortHash } from '../text/normalize.js';
 import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
-import { CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
+import { anchorPrint, CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
 import { annotate, LABEL } from '../extract/index.js';
 import type { GeoRef } from '../extract/collect.js';
 import { resolveToponyms } from '../geo/resolve.js';
@@ -49,7 +49,8 @@ export const segment: DocumentStage = {
 export const copyPrint: DocumentStage = {
   name: 'copy-print',
   run(p) {
-    p.print = fingerprint(p.doc, p.normalized);
+    // The paraphrase anchors too: per-document work, so it runs where documents are prepared (worker threads).
+    p.print = { ...fingerprint(p.doc, p.normalized), anchors: anchorPrint(p.doc) };
   },
 };
 
@@ -248,7 +249,6 @@ export const provenance: BatchStage = {
         fail(p.doc.origin, `copy detection failed: ${(err as Error).message}`);
         found = { copies: [], passages: [] };
       }
-      // After `add`, which fills in the anchors when it looks for paraphrases.
       writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });
       const { copies: rels, passages } = found;
       for (const sp of passages) writes.push({ kind: KIND.passage, key: `${sp.source}>${sp.copy}`, value: sp });
