@@ -612,7 +612,8 @@ function makeTokens(text: string, from: number, to: number, shared: EventToken[]
   return out;
 }
 
-const WORD = /[A-Za-z][A-Za-z'’-]{2,}/g;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isWordChar = (c: number): boolean => isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45;
 const MONEY_WORD = /[$%€£]|[A-Za-z&]+/g;
 
 /**
@@ -622,9 +623,19 @@ const MONEY_WORD = /[$%€£]|[A-Za-z&]+/g;
  */
 function hasTrigger(text: string, from: number, to: number): boolean {
   let financeOnly = false;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const raw = m[0];
+  // Words: an ASCII letter and two or more letters, apostrophes or hyphens;
+  // scanned by character code, as this runs over every sentence of every document.
+  for (let i = from; i < to; ) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    const start = i;
+    i = j;
+    if (j - start < 3) continue;
+    const raw = text.slice(start, j);
     const w = TRIGGERS.has(raw) ? raw : raw.toLowerCase();
     if (TRIGGERS.has(w)) {
       if (!FINANCE_ONLY.has(w)) return true;

@@ -17,12 +17,27 @@ export function findLine(text: string, starts: Int32Array, key: string): { tab: 
   let hi = starts.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const s = starts[mid];
-    const tab = text.indexOf('\t', s);
-    const k = text.slice(s, tab);
-    if (k < key) lo = mid + 1;
-    else if (k > key) hi = mid - 1;
-    else return { tab, end: starts[mid + 1] - 1 };
+    const c = compareKey(text, starts[mid], key);
+    if (c < 0) lo = mid + 1;
+    else if (c > 0) hi = mid - 1;
+    else return { tab: starts[mid] + key.length, end: starts[mid + 1] - 1 };
   }
   return undefined;
 }
+
+/**
+ * The key of the line at `s` against `key`, in JavaScript string order
+ * (UTF-16 code units), read in place: a binary search over a million lines
+ * would otherwise cut a string at every step.
+ */
+function compareKey(text: string, s: number, key: string): number {
+  for (let i = 0; ; i++) {
+    const c = text.charCodeAt(s + i);
+    if (i === key.length) return c === TAB ? 0 : 1;
+    if (c === TAB) return -1;
+    const d = c - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+}
+
+const TAB = 9;
