@@ -46,6 +46,9 @@ test('a prepared document extracted again in a worker gets the spans the main th
     // Preparing with named stages only: segmented, no extraction.
     const [seg] = await pool.prepare([raw], [segment.name, copyPrint.name]);
     assert.ok('ok' in seg && seg.ok.doc.sentences.length === 3 && seg.ok.doc.spans.length === 0);
+    // The copy print carries the paraphrase anchors, made in the worker as on the main thread.
+    assert.ok(seg.ok.print?.anchors, 'anchors computed with the print');
+    assert.equal(seg.ok.print.anchors, fresh().print?.anchors);
     // A stage name that does not exist is named in the error.
     assert.throws(() => rerunInline([fresh()], ['no-such-stage']), /no document stage named no-such-stage/);
   } finally {
