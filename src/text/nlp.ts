@@ -42,46 +42,93 @@ export function getTagger(): WinkMethods {
  * whole and the entity "China" became "China’s". Tokens depended on the
  * documents read before, so an article came out differently read alone, in a
  * worker, or late in a long run (570 of 3,000 AllSides articles differed
- * between one thread and two: `npm run eval -- determinism`). The tokenizer's two questions to the lexicon
- * ("is this whole token known?") are wrapped here so that tokens learned from
- * earlier text count as unknown, and every text is tokenized as on first
- * sight. The lexicon itself, and what the model asks of it, are untouched.
- * wink builds a wrapper per document from this module, so it is replaced in
- * the module cache before wink-nlp is first loaded.
+ * between one thread and two: `npm run eval -- determinism`). The tokenizer's
+ * two questions to the lexicon ("is this whole token known?") are answered
+ * here so that every text is tokenized as on first sight: a token learned from
+ * earlier text counts as unknown, except where first sight would have made
+ * the same single token anyway. The lexicon itself, and what the model asks
+ * of it, are untouched. wink builds a wrapper per document from one module and
+ * its tokenizer from another, so both are replaced in the module cache before
+ * wink-nlp is first loaded.
  */
 function loadWink(): unknown {
   const file = require.resolve('wink-nlp/src/dd-wrapper.js');
-  type Wrapped = unknown;
-  type Rdd = { cache: { lookup(text: string): number[] | null; intrinsicSize(): number } };
+  type Cache = { lookup(text: string): number[] | null; intrinsicSize(): number };
+  type Rdd = { cache: Cache };
+  type Wrapped = { _addTokenIfInCache(text: string, ...rest: unknown[]): unknown };
   const original = require(file) as (rdd: Rdd) => Wrapped;
   const cached = require.cache[file]!;
   if (!(cached.exports as { sitrepWrapped?: boolean }).sitrepWrapped) {
-    // wink-nlp keeps the wrapper module it loaded first: it must not be loaded yet.
+    // wink-nlp keeps the modules it loaded first: it must not be loaded yet.
     if (require.cache[require.resolve('wink-nlp')]) throw new Error('wink-nlp was loaded before its tokenizer could be made independent of earlier text');
-    // One filtering view of each lexicon cache: the wrapper's two questions go
-    // through `cache.lookup` (it reads `data.cache` once per document), so a
-    // learned token is answered "unknown" with a single lookup.
-    const views = new WeakMap<Rdd['cache'], Rdd['cache']>();
-    const viewOf = (cache: Rdd['cache']): Rdd['cache'] => {
-      let view = views.get(cache);
-      if (!view) {
+    // The tokenizer's category detectors (the model's regular expressions, none global).
+    const tokFile = require.resolve('wink-nlp/src/tokenizer.js');
+    type Trex = { ltc: [RegExp, number][] };
+    const makeTokenizer = require(tokFile) as (trex: Trex, categories: Record<string, number>, ...rest: unknown[]) => unknown;
+    let detect: ((text: string) => boolean) | undefined;
+    require.cache[tokFile]!.exports = (trex: Trex, categories: Record<string, number>, ...rest: unknown[]) => {
+      const keepsWhole = (text: string): boolean => {
+        for (const [rgx, cat] of trex.ltc) if (rgx.test(text)) return cat !== categories.unk && cat !== categories.wordRP;
+        return false;
+      };
+      detect = keepsWhole;
+      return makeTokenizer(trex, categories, ...rest);
+    };
+    // Whether a whole token seen unknown comes out as that one token: its
+    // category is neither unknown (split by the recursive tokenizer) nor a
+    // word with punctuation on its right (split in two). Then taking the
+    // learned entry gives the very token first sight would, and spares the
+    // detection and the lexicon entry wink would otherwise make again.
+    const whole = new Map<string, boolean>();
+    const keptWhole = (text: string): boolean => {
+      let w = whole.get(text);
+      if (w === undefined) {
+        w = detect!(text);
+        if (whole.size >= 50_000) whole.clear();
+        whole.set(text, w);
+      }
+      return w;
+    };
+    // One view of each lexicon cache (the wrapper reads `data.cache` once per
+    // document): a learned token is unknown, unless asked whether a whole
+    // token is in the cache (`_addTokenIfInCache`) and first sight keeps it whole.
+    const views = new WeakMap<Cache, { view: Cache; relaxed: boolean }>();
+    const viewOf = (cache: Cache) => {
+      let v = views.get(cache);
+      if (!v) {
         const size = cache.intrinsicSize();
         const lookup = cache.lookup;
-        view = Object.create(cache, {
+        const state = { view: cache, relaxed: false };
+        state.view = Object.create(cache, {
           lookup: {
             value: (text: string) => {
               const found = lookup(text);
-              // 0 is wink's "unknown": the tokenizer then splits the token as it would the first time.
-              return found && found.length === 1 && found[0]! >= size ? null : found;
+              // null is wink's "unknown": the tokenizer then splits the token as it would the first time.
+              if (found && found.length === 1 && found[0]! >= size) return state.relaxed && keptWhole(text) ? found : null;
+              return found;
             },
           },
-        }) as Rdd['cache'];
-        views.set(cache, view);
+        }) as Cache;
+        views.set(cache, state);
+        v = state;
       }
-      return view;
+      return v;
     };
     // The document's own data (tokens, non-breaking spaces) read through; only the cache is the view.
-    const wrapper = (rdd: Rdd): Wrapped => original(Object.create(rdd, { cache: { value: viewOf(rdd.cache) } }) as Rdd);
+    const wrapper = (rdd: Rdd): Wrapped => {
+      const v = viewOf(rdd.cache);
+      const doc = original(Object.create(rdd, { cache: { value: v.view } }) as Rdd);
+      const addIfKnown = doc._addTokenIfInCache;
+      doc._addTokenIfInCache = (text, ...rest) => {
+        v.relaxed = true;
+        try {
+          return addIfKnown(text, ...rest);
+        } finally {
+          v.relaxed = false;
+        }
+      };
+      return doc;
+    };
     cached.exports = Object.assign(wrapper, { sitrepWrapped: true });
   }
   return require('wink-nlp');
