@@ -124,7 +124,7 @@ export class CopyDetector {
   /** What orientation needs of each document: not its encoded signature and anchors (hundreds of MB at 100,000). */
   private meta = new Map<string, OrientMeta>();
   private features = new Map<string, DocumentFeatures>();
-  /** What the detector has done so far: candidate pairs aligned, and documents whose features were computed (again). */
+  /** What the detector has done so far: candidate pairs aligned, and documents prepared for alignment (again; their sentences are featured only where needed). */
   readonly stats = { aligned: 0, featured: 0 };
 
   /**
