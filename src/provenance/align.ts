@@ -11,8 +11,10 @@
 // Word order and length count only mildly: reordered clauses keep most of the
 // score.
 //
-// Document alignment scores only sentence pairs that share enough content
-// words or synonym classes (one merge of the documents' sorted keys), then
+// Document alignment pairs sentences repeated word for word by their text
+// (score 1, no features needed: most copies at volume are repeats), scores
+// among the rest only sentence pairs that share enough content words or
+// synonym classes (one merge of the documents' sorted keys), then
 // finds the best monotone chain of matches by local alignment (Smith-Waterman
 // over the scored pairs, skips allowed), then repeats on the sentences left
 // (Waterman-Eggert) to pick up moved paragraphs.
@@ -403,11 +405,6 @@ export interface DocumentFeatures {
 /** The features of sentence `i`, made on first use. */
 export function featuresAt(doc: DocumentFeatures, i: number): SentenceFeatures {
   return (doc.feats[i] ??= cachedSentence(doc.texts[i]));
-}
-
-/** Every sentence's features. */
-export function allFeatures(doc: DocumentFeatures): SentenceFeatures[] {
-  return doc.texts.map((_, i) => featuresAt(doc, i));
 }
 
 export interface AlignmentResult {
