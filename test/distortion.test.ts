@@ -429,3 +429,16 @@ it('"seemingly" rewritten as "appeared to" keeps the hedge', () => {
   assert.deepEqual(found.map((d) => d.type), [], 'no distortion');
 });
 
+
+describe('detectDistortions on words that are names of Object properties', () => {
+  it('reads "constructor" as a word: the number beside it still counts', () => {
+    assert.deepEqual(
+      detectDistortions('He built 5 constructor units.', 'He built 6 constructor units.').map((d) => [d.type, d.detail]),
+      [['number', '5 -> 6']],
+    );
+    assert.deepEqual(
+      detectDistortions('They paid the constructor 500 dollars.', 'They paid the constructor 600 dollars.').map((d) => d.detail),
+      ['500 dollars -> 600 dollars'],
+    );
+  });
+});

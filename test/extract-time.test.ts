@@ -222,3 +222,11 @@ test('quoted speech keeps its own tense', () => {
   assert.equal(only(ms, 'Friday').value, '2021-08-20');
   assert.equal(only(ms, 'Saturday').value, '2021-08-14');
 });
+
+test('words that are names of Object properties ("constructor") are read as words, not as table entries', () => {
+  const read = (text: string) => extractTimes({ text, published: '2021-08-15' }).map((m) => [m.text, m.value]);
+  assert.deepEqual(read('They meet every constructor week.'), []);
+  assert.deepEqual(read('The first constructor quarter ended.'), []);
+  assert.deepEqual(read('The tower went up in the constructor 1990s.'), [['1990s', '199X']]);
+  assert.deepEqual(read('The constructor said work ends in May.'), [['May', '2021-05']]);
+});

@@ -56,6 +56,7 @@ import {
   type EventType,
   type Trigger,
 } from './lexicon.js';
+import { dict } from '../util/dict.js';
 
 export interface EventSpan {
   start: number;
@@ -259,7 +260,7 @@ function governs(lemmas: string, effect: GovernorEffect): void {
   for (const l of lemmas.trim().split(/\s+/)) for (const f of inflect(l)) GOVERNORS.set(f, effect);
 }
 /** Nouns that govern like their verb: "the threat to attack", "a denial that...". */
-const GOVERNOR_NOUNS: Record<string, string[]> = { threaten: ['threat', 'threats'], deny: ['denial', 'denials'] };
+const GOVERNOR_NOUNS: Record<string, string[]> = dict({ threaten: ['threat', 'threats'], deny: ['denial', 'denials'] });
 function inflect(l: string): string[] {
   return [...verbForms(l), ...(GOVERNOR_NOUNS[l] ?? [])];
 }
@@ -274,7 +275,7 @@ governs('claim', 'hedged');
 governs('propose offer', 'planned');
 // "called for", "pressed for", "appealed for" take a preposition.
 const FOR_GOVERNORS = words(`call called calls calling press pressed presses pressing appeal appealed appeals appealing push pushed pushing`);
-const PLAN_NOUN_EFFECT: Record<string, Modality> = {
+const PLAN_NOUN_EFFECT: Record<string, Modality> = dict({
   plan: 'planned',
   plans: 'planned',
   threat: 'threatened',
@@ -295,8 +296,8 @@ const PLAN_NOUN_EFFECT: Record<string, Modality> = {
   attempt: 'attempted',
   attempts: 'attempted',
   bid: 'attempted',
-};
-const MODAL_ADJ: Record<string, Modality | 'hedged'> = {
+});
+const MODAL_ADJ: Record<string, Modality | 'hedged'> = dict({
   possible: 'possible',
   potential: 'possible',
   imminent: 'possible',
@@ -319,7 +320,7 @@ const MODAL_ADJ: Record<string, Modality | 'hedged'> = {
   apparent: 'hedged',
   purported: 'hedged',
   unconfirmed: 'hedged',
-};
+});
 const REPORT_VERBS = words(`said says say told reported announced stated added confirmed insisted claimed claims according`);
 
 // ---------------------------------------------------------------------------

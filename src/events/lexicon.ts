@@ -44,6 +44,7 @@
 // form are parsed. A trigger may carry a guard (see extract.ts) for senses
 // outside conflict and politics ("shares fell", "Apple released an iPhone",
 // "a general strike").
+import { dict } from '../util/dict.js';
 
 export type EventType =
   | 'capture'
@@ -252,7 +253,7 @@ const TABLE: Record<Exclude<EventType, 'other'>, { v?: string; n?: string; a?: s
   },
 };
 
-const IRREGULAR: Record<string, string[]> = {
+const IRREGULAR: Record<string, string[]> = dict({
   take: ['took', 'taken', 'takes', 'taking'],
   fall: ['fell', 'fallen', 'falls', 'falling'],
   overrun: ['overran', 'overruns', 'overrunning'],
@@ -281,9 +282,9 @@ const IRREGULAR: Record<string, string[]> = {
   target: ['targeted', 'targets', 'targeting', 'targetted', 'targetting'],
   pull: ['pulled', 'pulls', 'pulling'],
   hold: ['held', 'holds', 'holding'],
-};
+});
 
-const NOUN_PLURALS: Record<string, string> = {
+const NOUN_PLURALS: Record<string, string> = dict({
   casualty: 'casualties',
   fatality: 'fatalities',
   injury: 'injuries',
@@ -314,7 +315,7 @@ const NOUN_PLURALS: Record<string, string> = {
   blast: 'blasts',
   siege: 'sieges',
   seizure: 'seizures',
-};
+});
 
 /** A verb's forms: the lemma, -s, past and -ing (irregular ones from the table above). */
 export function verbForms(lemma: string): string[] {

@@ -3,10 +3,7 @@
 // thousands". The reader works on lowercase words so the quantity scanner can
 // run it over its own tokens and know where the number ends.
 
-/** A lookup table without a prototype, so "constructor" or "toString" in the text finds nothing. */
-export function dict<T>(o: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, o);
-}
+import { dict } from '../util/dict.js';
 
 const SMALL: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,

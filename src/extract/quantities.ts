@@ -30,7 +30,8 @@
 //   as written ("provincial capital", "Afghan soldier"); `modifies` is the
 //   noun an adjectival quantity qualifies ("a 20-year war" → 'war').
 import { tokenize, type Token } from '../text/nlp.js';
-import { DENOMINATORS, SCALE_WORDS, SUFFIX_SCALES, dict, isNumberWord, parseNumeral, readNumber, smallWord, type NumberRead } from './numbers.js';
+import { DENOMINATORS, SCALE_WORDS, SUFFIX_SCALES, isNumberWord, parseNumeral, readNumber, smallWord, type NumberRead } from './numbers.js';
+import { dict } from '../util/dict.js';
 
 export type QuantityKind = 'count' | 'money' | 'percent' | 'fraction' | 'measure' | 'duration' | 'age';
 

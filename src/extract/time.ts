@@ -20,6 +20,7 @@
 // ("on [Friday]", "within [30 days]"), determiners and modifiers are ("[the
 // past two months]", "[earlier this year]", "[more than four hours]").
 import * as chrono from 'chrono-node';
+import { dict } from '../util/dict.js';
 
 export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type Precision =
@@ -250,63 +251,63 @@ function dayOfValue(v: string): { day: Day; gran: Gran } | undefined {
 
 // ---------------------------------------------------------------- lexicon
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = dict({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const WEEKDAYS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
-const WEEKDAY_PLURALS: Record<string, number> = { mondays: 1, tuesdays: 2, wednesdays: 3, thursdays: 4, fridays: 5, saturdays: 6, sundays: 7 };
+});
+const WEEKDAYS: Record<string, number> = dict({ monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 });
+const WEEKDAY_PLURALS: Record<string, number> = dict({ mondays: 1, tuesdays: 2, wednesdays: 3, thursdays: 4, fridays: 5, saturdays: 6, sundays: 7 });
 
-const SMALL: Record<string, number> = {
+const SMALL: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+});
+const TENS: Record<string, number> = dict({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 const VAGUE = new Set(['few', 'several', 'many', 'some', 'dozens', 'hundreds', 'thousands', 'numerous', 'multiple']);
 
 type Unit = 'S' | 'MIN' | 'H' | 'D' | 'W' | 'WE' | 'FN' | 'M' | 'Q' | 'Y' | 'DE' | 'CE';
-const UNITS: Record<string, Unit> = {
+const UNITS: Record<string, Unit> = dict({
   second: 'S', seconds: 'S', minute: 'MIN', minutes: 'MIN', hour: 'H', hours: 'H', day: 'D', days: 'D',
   week: 'W', weeks: 'W', weekend: 'WE', weekends: 'WE', fortnight: 'FN', fortnights: 'FN', month: 'M', months: 'M',
   quarter: 'Q', quarters: 'Q', year: 'Y', years: 'Y', decade: 'DE', decades: 'DE', century: 'CE', centuries: 'CE',
-};
+});
 const UNIT_GRAN: Record<Unit, Gran> = {
   S: 'minute', MIN: 'minute', H: 'hour', D: 'day', W: 'week', WE: 'week', FN: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century',
 };
 /** Adjectives allowed between a number and its unit: "two more weeks", "eight trading days". */
 const UNIT_ADJ = new Set(['more', 'additional', 'extra', 'full', 'straight', 'consecutive', 'long', 'trading', 'business', 'working', 'calendar', 'fiscal', 'whole', 'entire', 'successive']);
-const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
-const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+const PART_OF_DAY: Record<string, string> = dict({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' });
+const SEASONS: Record<string, Season> = dict({ spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' });
+const ORDINALS: Record<string, number> = dict({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 });
 
-const MOD_WORDS: Record<string, TimeMod> = {
+const MOD_WORDS: Record<string, TimeMod> = dict({
   about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX', almost: 'LESS_THAN',
   nearly: 'LESS_THAN', under: 'LESS_THAN', over: 'MORE_THAN', just: 'APPROX',
-};
-const MOD_PAIRS: Record<string, TimeMod> = {
+});
+const MOD_PAIRS: Record<string, TimeMod> = dict({
   'more than': 'MORE_THAN', 'less than': 'LESS_THAN', 'fewer than': 'LESS_THAN', 'at least': 'EQUAL_OR_MORE',
   'at most': 'EQUAL_OR_LESS', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS', 'no less than': 'EQUAL_OR_MORE',
   'well over': 'MORE_THAN', 'just over': 'MORE_THAN', 'just under': 'LESS_THAN',
-};
-const POINT_MODS: Record<string, TimeMod> = { early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID' };
+});
+const POINT_MODS: Record<string, TimeMod> = dict({ early: 'START', earlier: 'START', late: 'END', later: 'END', mid: 'MID' });
 /** "the end of", "the start of": phrases before a period that narrow it. */
-const PART_OF: Record<string, TimeMod> = { end: 'END', beginning: 'START', start: 'START', middle: 'MID', close: 'END', turn: 'START' };
+const PART_OF: Record<string, TimeMod> = dict({ end: 'END', beginning: 'START', start: 'START', middle: 'MID', close: 'END', turn: 'START' });
 
 const SIGNALS = new Set([
   'on', 'at', 'in', 'by', 'since', 'until', 'till', 'from', 'to', 'before', 'after', 'during', 'for', 'within', 'through',
   'throughout', 'between', 'of', 'as', 'over', 'around', 'about', 'into', 'from', 'starting', 'beginning', 'ending', 'past',
 ]);
 
-const REF_WORDS: Record<string, string> = {
+const REF_WORDS: Record<string, string> = dict({
   now: 'PRESENT_REF', currently: 'PRESENT_REF', nowadays: 'PRESENT_REF', presently: 'PRESENT_REF',
   recently: 'PAST_REF', lately: 'PAST_REF', previously: 'PAST_REF', formerly: 'PAST_REF', soon: 'FUTURE_REF',
-};
+});
 
-const SET_WORDS: Record<string, [string, Gran]> = {
+const SET_WORDS: Record<string, [string, Gran]> = dict({
   hourly: ['PT1H', 'hour'], daily: ['P1D', 'day'], nightly: ['P1D', 'day'], weekly: ['P1W', 'week'], biweekly: ['P2W', 'week'],
   monthly: ['P1M', 'month'], quarterly: ['P3M', 'quarter'], annually: ['P1Y', 'year'], yearly: ['P1Y', 'year'],
   semiannually: ['P6M', 'half'], biannually: ['P6M', 'half'],
-};
+});
 
 // ---------------------------------------------------------------- tokens
 
@@ -1853,16 +1854,16 @@ const COUNT_NOUNS = new Set([
   'words', 'pages', 'rounds', 'rockets', 'missiles', 'flights', 'passengers', 'sites', 'prisoners', 'detainees', 'protesters',
   'signatures', 'stores', 'companies', 'firms', 'schools', 'beds', 'doses', 'tests', 'households', 'families', 'villages',
 ]);
-const CENTURY_ORDINALS: Record<string, number> = {
+const CENTURY_ORDINALS: Record<string, number> = dict({
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
+});
 const FUNCTION_WORDS = new Set([
   'and', 'or', 'but', 'to', 'as', 'that', 'of', 'when', 'with', 'for', 'in', 'on', 'at', 'than', 'if', 'it', 'he', 'she', 'they', 'we', 'you',
   'i', 'there', 'this', 'these', 'those', 'so', 'because', 'although', 'though', 'unless', 'while', 'where', 'which', 'who', 'now', 'again',
   'too', 'also', 'the', 'a', 'an', 'by', 'from', 'after', 'before', 'until', 'since',
 ]);
 const REL_WORDS = new Set(['past', 'last', 'next', 'coming', 'previous', 'following', 'first', 'final', 'latest', 'recent', 'this', 'current', 'upcoming']);
-const DECADE_WORDS: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+const DECADE_WORDS: Record<string, number> = dict({ twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 });
 
 type Trigger = 'chrono' | 'unit' | 'season' | 'ref' | 'set' | 'weekdays' | 'vague' | 'half' | 'decade' | 'every' | 'holiday' | 'period' | 'partofday' | 'spelled';
 

@@ -1,15 +1,16 @@
 // Place-name normalization, shared by the gazetteer build script (which
 // stores normalized keys) and the loader (which normalizes queries the same
 // way), so "Côte d’Ivoire", "Cote d'Ivoire" and "COTE D'IVOIRE" meet.
+import { dict } from '../util/dict.js';
 
 /** Letters NFD does not decompose into a base letter and a mark. */
-const FOLD: Record<string, string> = {
+const FOLD: Record<string, string> = dict({
   ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss',
   đ: 'd', Đ: 'D', ħ: 'h', ı: 'i', þ: 'th', Þ: 'Th', ð: 'd', ŋ: 'ng', ʻ: "'", ʼ: "'", ʿ: "'", ʾ: "'",
-};
+});
 
 /** Abbreviated words of place names, expanded so "St. Louis" meets "Saint Louis". */
-const WORDS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'port' };
+const WORDS: Record<string, string> = dict({ st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort', pt: 'port' });
 
 /** Diacritics removed and the letters above folded to ASCII; case kept. */
 export function foldDiacritics(s: string): string {

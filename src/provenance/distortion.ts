@@ -6,6 +6,7 @@
 // costs more than a missed distortion.
 import { getTagger, its } from '../text/nlp.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { dict } from '../util/dict.js';
 
 export type DistortionType =
   | 'negation'
@@ -369,29 +370,29 @@ interface Quantity {
   context: [string, string];
 }
 
-const ONES: Record<string, number> = Object.fromEntries(
+const ONES: Record<string, number> = dict(Object.fromEntries(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
     .split(' ')
     .map((w, i) => [w, i]),
-);
-const TENS: Record<string, number> = Object.fromEntries(
+));
+const TENS: Record<string, number> = dict(Object.fromEntries(
   'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, 20 + 10 * i]),
-);
-const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const SUFFIX_SCALES: Record<string, number> = { k: 1e3, bn: 1e9, b: 1e9, tn: 1e12, mn: 1e6 };
-const ORDINALS: Record<string, number> = Object.fromEntries(
+));
+const SCALES: Record<string, number> = dict({ hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const SUFFIX_SCALES: Record<string, number> = dict({ k: 1e3, bn: 1e9, b: 1e9, tn: 1e12, mn: 1e6 });
+const ORDINALS: Record<string, number> = dict(Object.fromEntries(
   'first second third fourth fifth sixth seventh eighth ninth tenth'.split(' ').map((w, i) => [w, i + 1]),
-);
-const DENOMINATORS: Record<string, number> = {
+));
+const DENOMINATORS: Record<string, number> = dict({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   eighth: 8, eighths: 8, tenth: 10, tenths: 10,
-};
+});
 const APPROX = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'than', 'under', 'circa', 'estimated']);
 // Two-word approximators, keyed by their last word: "up to", "at least", "close to".
-const APPROX2: Record<string, string[]> = { to: ['up', 'close'], least: ['at'], most: ['at'] };
-const CURRENCY_SIGNS: Record<string, string> = { $: 'usd', '£': 'gbp', '€': 'eur', '¥': 'jpy' };
+const APPROX2: Record<string, string[]> = dict({ to: ['up', 'close'], least: ['at'], most: ['at'] });
+const CURRENCY_SIGNS: Record<string, string> = dict({ $: 'usd', '£': 'gbp', '€': 'eur', '¥': 'jpy' });
 // unit word -> [unit, dimension, factor to the dimension's base unit]
-const UNITS: Record<string, [string, string, number]> = {};
+const UNITS: Record<string, [string, string, number]> = dict({});
 const unit = (words: string, u: string, dim: string, f: number): void => {
   for (const w of words.split(' ')) UNITS[w] = [u, dim, f];
 };
@@ -723,13 +724,13 @@ const TITLES = new Set(
     .filter(Boolean),
 );
 const CALENDAR = new Set('january february march april may june july august september october november december'.split(' '));
-const DEMONYMS: Record<string, string> = {
+const DEMONYMS: Record<string, string> = dict({
   french: 'france', dutch: 'netherlands', swiss: 'switzerland', greek: 'greece', welsh: 'wales',
   scottish: 'scotland', irish: 'ireland', danish: 'denmark', swedish: 'sweden', finnish: 'finland', polish: 'poland',
   turkish: 'turkey', spanish: 'spain', portuguese: 'portugal', thai: 'thailand', filipino: 'philippines', yemeni: 'yemen',
   saudi: 'arabia', iraqi: 'iraq', israeli: 'israel', kuwaiti: 'kuwait', qatari: 'qatar', omani: 'oman', emirati: 'emirates',
   american: 'us', americans: 'us', america: 'us', britain: 'uk', british: 'uk',
-};
+});
 
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun'.split(' '));
 
