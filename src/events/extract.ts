@@ -233,7 +233,7 @@ const CONTROL_VERBS = words(`
   take took taken takes taking capture captured captures capturing retake retook retaken seizing
 `);
 // Words after a trigger that make it a modifier or a set phrase ("riot police", "free agent", "assault rifle").
-const BLOCKED_NEXT: Record<string, Set<string>> = {
+const BLOCKED_NEXT: Record<string, Set<string>> = dict({
   riot: words(`police gear squad shield shields control officers troops act van vans unit units`),
   free: words(`agent agents kick kicks speech trade market throw throws`),
   assault: words(`rifle rifles weapon weapons charge charges case cases course`),
@@ -250,7 +250,7 @@ const BLOCKED_NEXT: Record<string, Set<string>> = {
   injury: words(`report reports list time`),
   target: words(`attack attacks killing killings ads advertising audience audiences group groups area areas list lists market markets`),
   fire: words(`department departments fighter fighters truck trucks station alarm brigade crews crew`),
-};
+});
 const TRUCE = /^(ceasefire|cease-fire|truce|armistice)s?$/;
 
 type GovernorEffect = Modality | 'negated' | 'hedged' | 'asserted' | 'failed';

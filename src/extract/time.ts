@@ -1907,7 +1907,7 @@ function easter(y: number): Day {
   return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
-const HOLIDAYS: Record<string, (y: number) => Day> = {
+const HOLIDAYS: Record<string, (y: number) => Day> = dict({
   christmas: (y) => ({ y, m: 12, d: 25 }),
   'christmas eve': (y) => ({ y, m: 12, d: 24 }),
   'new year': (y) => ({ y, m: 1, d: 1 }),
@@ -1918,7 +1918,7 @@ const HOLIDAYS: Record<string, (y: number) => Day> = {
     return addDays(nov1, ((4 - isoDow(nov1) + 7) % 7) + 21);
   },
   easter,
-};
+});
 
 // ---------------------------------------------------------------- chrono candidates
 
