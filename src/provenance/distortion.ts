@@ -121,14 +121,20 @@ function tokenize(text: string): Tok[] {
     const prev = toks[toks.length - 1];
     const t = m[0];
     const opened = prev !== undefined && (OPENERS.has(prev.text) || (STRAIGHT_QUOTES.has(prev.text) && prev.end === m.index));
-    const tok = { text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + t.length, initial: !words || opened };
+    const low = t.toLowerCase();
+    const tok = { text: t, lower: low.includes('’') ? low.replace(/’/g, "'") : low, start: m.index, end: m.index + t.length, initial: !words || opened };
     toks.push(tok);
     words ||= isWord(tok);
   }
   return toks;
 }
 
-const isWord = (t: Tok): boolean => /[\p{L}\p{N}]/u.test(t.text[0]);
+const WORD_START = /[\p{L}\p{N}]/u;
+const isWord = (t: Tok): boolean => {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_START.test(t.text[0]);
+};
 // Only case, spacing and quote style: symbols such as "$" and "€" carry meaning.
 const normalize = (s: string): string =>
   s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
@@ -458,11 +464,20 @@ function quantities(toks: Tok[], text: string): Quantity[] {
 /** Whether `quantities` could find anything: a digit, or a word a number is read from. */
 function mayHoldQuantity(toks: Tok[]): boolean {
   for (const t of toks) {
-    if (/\d/.test(t.text)) return true;
-    for (const w of t.lower.split('-')) if (w in ONES || w in TENS || w in SCALES || w in ORDINALS || w in DENOMINATORS || w === 'dozen') return true;
+    const s = t.text;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    if (t.lower.includes('-')) {
+      for (const w of t.lower.split('-')) if (numberWord(w)) return true;
+    } else if (numberWord(t.lower)) return true;
   }
   return false;
 }
+
+const NUMBER_WORDS = new Set([...[ONES, TENS, SCALES, ORDINALS, DENOMINATORS].flatMap((t) => Object.keys(t)), 'dozen']);
+const numberWord = (w: string): boolean => NUMBER_WORDS.has(w);
 
 /** The quantity starting at token i, if any, and the index after it. */
 function quantityAt(toks: Tok[], i: number, text: string): { q: Quantity; next: number } | undefined {
@@ -897,6 +912,8 @@ const NAME_MODIFIERS = new Set(
 
 /** "O'Neill's" -> ["oneill"], "DVD-CCA" -> ["dvd", "cca"], "U.S." -> ["us"], "H-P" -> ["hp"], "Houston-based" -> ["houston"]. */
 function keyWords(w: string): string[] {
+  // Most words have nothing to strip or split.
+  if (w && !w.includes("'") && !w.includes('.') && !w.includes('-')) return [w];
   const parts = w
     .replace(/'s$/, '')
     .replace(/[.']/g, '')
