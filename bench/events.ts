@@ -7,7 +7,7 @@
 // (its sentences tagged again, since the extraction parse is not kept), events
 // linked within stories with their dates and independent support, and claims
 // reconciled from events and measures.
-import { readAllSides } from '../eval/lib/datasets.js';
+import { allSidesFile } from '../eval/lib/datasets.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import type { Document } from '../src/model/document.js';
 import type { Story } from '../src/model/collection.js';
@@ -25,9 +25,6 @@ import { claimsOf } from '../src/claims/index.js';
 import type { CopyRelation } from '../src/model/collection.js';
 import type { StoryState } from '../src/stories/cluster.js';
 import type { Fingerprint } from '../src/provenance/dedup.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** Extraction without the geocoding and event frames this bench times. */
 const annotateOnly: DocumentStage = { name: 'annotate', run: (p) => void annotate(p.doc) };
@@ -35,12 +32,9 @@ const annotateOnly: DocumentStage = { name: 'annotate', run: (p) => void annotat
 export default async function (args: string[]) {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
   progress(`reading ${n} AllSides articles…`);
-  const articles = await readAllSides(n);
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const { input, remove } = await allSidesFile(n);
   const store = new SqliteStore();
   try {
-    const input = join(dir, 'articles.jsonl');
-    writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     await ingestInto(store, [input], {
       documentStages: [segment, copyPrint, annotateOnly],
       onProgress: (p) => {
@@ -102,6 +96,6 @@ export default async function (args: string[]) {
     };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }

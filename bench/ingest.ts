@@ -5,10 +5,9 @@
 // AllSides articles). Without `--paraphrase`, dedup is shingle MinHash only;
 // with it, paraphrase candidates and alignment run too, as `sitrep analyze`
 // does by default.
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAllSides } from '../eval/lib/datasets.js';
+import { allSidesFile } from '../eval/lib/datasets.js';
 import { progress, progressDone } from '../eval/lib/runner.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { ingestInto } from '../src/pipeline/analyze.js';
@@ -20,11 +19,8 @@ export default async function (args: string[]) {
   const workers = wi >= 0 ? Number(args[wi + 1]) : 0;
   const n = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--workers') ?? 10000);
   progress(`reading ${n} AllSides articles…`);
-  const articles = await readAllSides(n);
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const { dir, input, remove } = await allSidesFile(n);
   try {
-    const input = join(dir, 'articles.jsonl');
-    writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     const bytes = statSync(input).size;
     const run = async (name: string, stages: BatchStage[], documentStages: DocumentStage[]) => {
       const file = join(dir, `${name}.db`);
@@ -67,7 +63,7 @@ export default async function (args: string[]) {
       peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -4,10 +4,7 @@
 // mentions differ (each worker reads only part of the input, so anything
 // extraction learns from earlier text shows here). It also reports the run's
 // claims and contested claims, the figures EVALUATION.md (claims) reads by hand.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readAllSides } from './lib/datasets.js';
+import { allSidesFile } from './lib/datasets.js';
 import { progress, progressDone } from './lib/runner.js';
 import { analyze } from '../src/output/build.js';
 import { defaultWorkers } from '../src/pipeline/pool.js';
@@ -16,11 +13,8 @@ import type { SitrepJson } from '../src/output/sitrep-json.js';
 export default async function (args: string[]) {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
   progress(`reading ${n} AllSides articles…`);
-  const articles = await readAllSides(n);
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-determinism-'));
+  const { articles, input, remove } = await allSidesFile(n);
   try {
-    const input = join(dir, 'articles.jsonl');
-    writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
     const workers = Math.max(2, defaultWorkers());
     progress('analyzing on the main thread…');
     const one = (await analyze([input], { workers: 0 })).json;
@@ -42,7 +36,7 @@ export default async function (args: string[]) {
       corroborated: one.claims.filter((c) => c.status === 'corroborated').length,
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -1,5 +1,6 @@
 // Where the shared evaluation data lives, and readers for the formats we use.
-import { existsSync, createReadStream } from 'node:fs';
+import { existsSync, createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -37,4 +38,17 @@ export async function readAllSides(limit = Infinity): Promise<AllSidesArticle[]>
     }
   }
   return out;
+}
+
+/**
+ * The first `limit` AllSides articles written as one JSONL file in a fresh
+ * temporary folder, for runs that read their input as the CLI does (stores
+ * may go beside it); `remove` deletes the folder.
+ */
+export async function allSidesFile(limit: number): Promise<{ articles: AllSidesArticle[]; dir: string; input: string; remove(): void }> {
+  const articles = await readAllSides(limit);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-allsides-'));
+  const input = join(dir, 'articles.jsonl');
+  writeFileSync(input, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  return { articles, dir, input, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
