@@ -29,8 +29,8 @@ const resourceLimits = { maxYoungGenerationSizeMb: Number(process.env.SITREP_YOU
 
 /**
  * Worker threads `analyze` uses unless told: one per core, none on a single
- * core. Extraction dominates the per-document work: 206 articles/s on one
- * thread, 242-347 in two workers on 2 cores (BENCHMARKS.md, extraction).
+ * core. Extraction dominates the per-document work: 226 articles/s on one
+ * thread, 293-365 in two workers on 2 cores (BENCHMARKS.md, extraction).
  * Eight are plenty for the main thread to feed.
  */
 export function defaultWorkers(): number {
