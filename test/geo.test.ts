@@ -46,6 +46,29 @@ test('lookup, isPlaceName and demonyms', () => {
   assert.equal(kandahar.admin1Name, 'Kandahar Province');
 });
 
+test('a country sits at the centre of its main landmass, on its own soil', async () => {
+  const { feature } = await import('topojson-client');
+  const { geoContains } = await import('d3-geo');
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
+  const shapes = feature(topo, topo.objects.countries) as unknown as { features: { id?: string; properties: { name: string }; geometry: never }[] };
+  const country = (name: string) => lookup(name).find((p) => p.level === 'country')!;
+  // The geographic centre of the contiguous United States is near Lebanon, Kansas; Alaska and Hawaii must not pull it away.
+  const us = country('United States');
+  assert.ok(distanceKm(us.lat, us.lon, 39.83, -98.58) < 50, `${us.lat},${us.lon}`);
+  // New Zealand's two main islands count together: the point lies between Auckland and Dunedin, not on one island's middle.
+  const nz = country('New Zealand');
+  assert.ok(nz.lat > -44 && nz.lat < -38, `${nz.lat}`);
+  // Crescent-shaped countries whose centre would fall on a neighbour keep a point of their own.
+  for (const [name, atlasName] of [['Croatia', 'Croatia'], ['Vietnam', 'Vietnam'], ['Chile', 'Chile'], ['Norway', 'Norway']]) {
+    const c = country(name);
+    const shape = shapes.features.find((f) => f.properties.name === atlasName)!;
+    assert.ok(geoContains(shape as never, [c.lon, c.lat]), `${name}'s point ${c.lat},${c.lon} lies in ${name}`);
+  }
+});
+
 test('bare Herat is the city; "Herat province" the province', () => {
   const mentions = [
     ...inSentence('Gunmen attacked a police checkpoint on the outskirts of Herat on Tuesday, officials said.', 'Herat'),
