@@ -102,6 +102,20 @@ test('hedged counts that admit each other are one value; a denial contests', () 
   assert.equal(claims.find((c) => c.subject === 'capture|airport')!.status, 'contested');
 });
 
+test('a count given as a range agrees with every figure in it: "hundreds of thousands" and "more than 400,000"', () => {
+  const claims = reconcile(
+    [
+      a('afp', 'total|war|kill', 'count:killed', 200_000, '2025-03-11', { approx: 'vague', high: 999_999 }),
+      a('reuters', 'total|war|kill', 'count:killed', 400_000, '2025-03-11', { approx: 'more than' }),
+      a('afp', 'attack|market', 'count:killed', 24, '2025-03-11', { approx: 'vague', high: 99 }),
+      a('reuters', 'attack|market', 'count:killed', 150, '2025-03-11'),
+    ],
+    groupOf,
+  );
+  assert.equal(claims.find((c) => c.subject === 'total|war|kill')!.status, 'corroborated');
+  assert.equal(claims.find((c) => c.subject === 'attack|market')!.status, 'contested', '"dozens" is not 150');
+});
+
 test('flight then capture: evolution when caught elsewhere, contested when "detained at his home" in the city he fled', () => {
   const fled = a('afp', 'mayor', 'status', 'fled', '2025-03-10', { where: { place: 'harbour town', prep: 'to' } });
   const caught = reconcile([fled, a('reuters', 'mayor', 'status', 'detained', '2025-03-12', { where: { place: 'border post', prep: 'at' } })], groupOf);

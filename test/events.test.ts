@@ -80,6 +80,17 @@ test('an airstrike killing 12 civilians: count, place and day', () => {
   assert.equal(strike.cameoCode, '195');
 });
 
+test('a vague count keeps its range: "hundreds of thousands" is 200,000 to 999,999; "between 40 and 50" 40 to 50', () => {
+  const war = one(events('The civil war has killed hundreds of thousands of people since 2011, according to monitors.'), 'kill');
+  assert.equal(war.quantityValue, 200_000);
+  assert.equal(war.quantityHigh, 999_999);
+  const raid = one(events('Between 40 and 50 fighters were killed in the raid on Sunday.'), 'kill');
+  assert.equal(raid.quantityValue, 40);
+  assert.equal(raid.quantityHigh, 50);
+  const plain = one(events('An airstrike killed 12 civilians in the town on Monday.'), 'kill');
+  assert.equal(plain.quantityHigh, undefined, 'an exact count has no range');
+});
+
 test('a release of prisoners, counted', () => {
   const e = one(events('The rebels freed 35 prisoners on Wednesday under an exchange deal with the government.'), 'release');
   assert.equal(e.cameoCode, '0841');

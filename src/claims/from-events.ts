@@ -137,6 +137,7 @@ function countOf(r: EventReport, negated: boolean): Omit<Assertion, 'doc' | 'sta
     slot: slot[0],
     value: n,
     ...approxOf(f),
+    ...(f.quantityHigh !== undefined && f.quantityValue === n ? { high: f.quantityHigh } : {}),
     ...(f.state ? { trend: 'any' as const } : {}),
     statement: `${what} ${f.lemma === 'evacuate' ? 'evacuated' : slot[1]}${f.cumulative ? ' in all' : ''}${f.placeName && !f.state ? ` (${f.placeName})` : ''}`,
   };

@@ -30,6 +30,8 @@ export interface Assertion {
   amount?: number;
   /** Counts: how the number is qualified ("at least", "about", "more than", "up to"). */
   approx?: string;
+  /** Counts given as a range or a plural quantifier ("hundreds of thousands"): the top; the value is the low end. */
+  high?: number;
   /** How a number may change over time: a toll only rises ('up', the default); a count of people held, a radius, either way ('any'). */
   trend?: 'up' | 'any';
   /** Statuses: where the status held; a home or office ("detained at his residence"), or a place and its preposition ("fled to Lubumbashi"). */
@@ -283,24 +285,29 @@ function compatible(a: Assertion, b: Assertion): boolean {
   // Measures are rounded as writers please: a "two-year" investigation is the
   // "22-month" one. Counts of people are not.
   if (a.amount !== undefined && b.amount !== undefined && Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.1) return true;
-  return fits(x, a.approx, y) || fits(y, b.approx, x);
+  // Each statement admits a range of counts; two statements agree when their ranges meet
+  // ("hundreds of thousands" and "more than 400,000").
+  const [ra, rb] = [admits(x, a), admits(y, b)];
+  return ra[0] <= rb[1] && rb[0] <= ra[1];
 }
 
-/** Whether a count stated as `x` (qualified by `approx`) admits the count `y`. */
-function fits(x: number, approx: string | undefined, y: number): boolean {
-  if (x === y) return true;
-  switch (approx) {
+/** The counts a statement of `x` admits, given how it is qualified. */
+function admits(x: number, a: Assertion): [number, number] {
+  if (a.high !== undefined && a.high >= x) return [x, a.high];
+  switch (a.approx) {
     case 'at least':
     case 'more than':
-      return y >= x;
+      return [x, Infinity];
     case 'up to':
     case 'less than':
     case 'nearly':
-      return y <= x && y >= x * 0.8;
+      return [x * 0.8, x];
     case 'about':
-    case 'vague':
-      return Math.abs(y - x) <= Math.max(1, x * 0.1);
+    case 'vague': {
+      const slack = Math.max(1, x * 0.1);
+      return [x - slack, x + slack];
+    }
     default:
-      return false;
+      return [x, x];
   }
 }

@@ -99,6 +99,8 @@ export interface EventMention {
   /** How many: "12" in "killing 12 civilians". */
   quantity?: EventSpan;
   quantityValue?: number;
+  /** The top of a range or of a plural quantifier ("hundreds of thousands": 200,000 to 999,999); quantityValue is the low end. */
+  quantityHigh?: number;
   /** The counted noun of the quantity (`QuantityMention.counts`): "civilian", "hostage". */
   counted?: string;
   negated: boolean;
@@ -2129,6 +2131,7 @@ function quantityOf(c: Ctx, s: Sentence, ev: EventMention, actor: Np | undefined
       // "one of seven hostages released": the participle is said of all seven.
       const reduced = np && inside.total !== undefined && s.toks[np.b + 1]?.start === ev.trigger.start && isParticiple(s, np.b + 1);
       ev.quantityValue = reduced ? inside.total : inside.value;
+      if (!reduced && inside.high !== undefined) ev.quantityHigh = inside.high;
       if (inside.counts) ev.counted = inside.counts;
       return;
     }
@@ -2138,6 +2141,7 @@ function quantityOf(c: Ctx, s: Sentence, ev: EventMention, actor: Np | undefined
     if (after && !r) {
       ev.quantity = { start: after.start, end: after.end, text: after.text };
       ev.quantityValue = after.value;
+      if (after.high !== undefined) ev.quantityHigh = after.high;
       if (after.counts) ev.counted = after.counts;
     }
     return;
