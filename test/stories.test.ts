@@ -51,3 +51,20 @@ test('copies join their source story without a similarity test', () => {
   const b = c.add(docs[1], vectorize(internTerms(terms(docs[1])), df), ['q1']);
   assert.equal(a, b);
 });
+
+test('a story is named by the headline closest to what its documents share, not by the first one', () => {
+  const reports = [
+    doc('o1', 'What the harbour meant to us', 'An essay: the earthquake that shook Valparaiso port on Monday damaged cranes and warehouses, and with them a way of life.', '2024-06-03'),
+    doc('r1', 'Earthquake damages Valparaiso port cranes and warehouses', 'A magnitude 6.8 earthquake shook the port of Valparaiso on Monday, damaging cranes and warehouses along the harbour.', '2024-06-03'),
+    doc('r2', 'Valparaiso port counts earthquake damage to cranes', 'Engineers inspected cranes and warehouses in Valparaiso port a day after the earthquake damaged the harbour.', '2024-06-04'),
+  ];
+  const df = new DocFrequencies();
+  const tfs = reports.map((d) => internTerms(terms(d)));
+  for (const tf of tfs) df.addDocument(tf);
+  const c = new StoryClusterer({ threshold: 0.2, windowDays: 4 });
+  const ids = reports.map((d, i) => c.add(d, vectorize(tfs[i], df)));
+  assert.equal(new Set(ids).size, 1, 'one story');
+  const story = c.get(ids[0])!;
+  assert.notEqual(story.title, 'What the harbour meant to us');
+  assert.match(story.title, /Earthquake|earthquake/);
+});

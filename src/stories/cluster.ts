@@ -189,6 +189,21 @@ function isNameStart(text: string, start: number, end: number): boolean {
 const OPENERS = ' \t\n\u00a0"“‘\'(';
 const ENDERS = '.!?:—–-';
 
+/** Terms a headline needs before its score is not shrunk: "Coronavirus" alone does not name a story. */
+const HEADLINE_TERMS = 6;
+
+/** How well a headline names a story: the mean centroid weight of its terms (each once), so a long headline gains nothing by length. */
+function headlineScore(title: string, centroid: Map<number, number>): number {
+  const tf = new Map<string, number>();
+  addTerms(tf, title, 1);
+  let dot = 0;
+  for (const t of tf.keys()) {
+    const id = termIds.get(t);
+    if (id !== undefined) dot += centroid.get(id) ?? 0;
+  }
+  return dot / Math.max(tf.size, HEADLINE_TERMS);
+}
+
 /** A document's weighted terms: parallel arrays of term ids and weights, L2-normalized. */
 export interface TermVector {
   ids: Int32Array;
@@ -369,6 +384,9 @@ export class StoryClusterer {
     let norm = 0;
     for (const w of s.centroid.values()) norm += w * w;
     s.norm = Math.sqrt(norm);
+    // The first headline may be an opinion piece's or a side story's: the story
+    // is named by the headline closest to what its documents share.
+    if (st.documentIds.length > 1 && doc.title && headlineScore(doc.title, s.centroid) > headlineScore(st.title, s.centroid)) st.title = doc.title;
     this.changed.add(st.id);
   }
 
