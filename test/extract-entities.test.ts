@@ -207,6 +207,29 @@ test('linking does not join two people on a shared surname', () => {
   assert.equal(new Set(khans.map((e) => e.id)).size, 3);
 });
 
+test('a lone surname is the person who dominates the collection under it; not when two share it evenly', () => {
+  const texts: Record<string, string> = {
+    a: 'President Donald Trump arrived in Riyadh on Saturday for talks with King Salman.',
+    b: 'Donald Trump signed an arms deal with Saudi Arabia worth $110 billion, officials said.',
+    c: 'In a speech to Muslim leaders, Donald Trump called for unity against extremism.',
+    d: 'Donald Trump will travel to Israel on Monday, the White House said.',
+    e: 'First lady Melania Trump visited a girls school in Riyadh.',
+    f: 'President Trump met King Salman on Saturday. After two days of meetings in Riyadh, Trump will travel to Israel.',
+    g: 'Imran Khan addressed a rally in Lahore.',
+    h: 'Sadiq Khan opened a bridge in London.',
+    i: 'The talks have failed, said Khan, who had led the party for a decade.',
+  };
+  const linked = linkEntities(Object.entries(texts).map(([doc, text]) => ({ doc, mentions: extractEntities({ text }) })));
+  const trump = linked.find((e) => e.name === 'Donald Trump')!;
+  assert.equal(trump.type, 'person');
+  assert.ok(trump.documents.includes('f'), `a lone "Trump" joins Donald Trump: ${trump.documents}`);
+  assert.ok(!trump.documents.includes('e'), 'Melania Trump stays herself');
+  const clause = extractEntities({ text: 'After two days of meetings in Riyadh, Trump said he would travel to Israel.' });
+  assert.notEqual(only(clause, 'Trump').type, 'place', '"in Riyadh, Trump said" is not "Riyadh, Trump" the place');
+  const khans = linked.filter((e) => /Khan/.test(e.name));
+  assert.equal(khans.find((e) => e.documents.includes('i'))?.documents.length, 1, 'a lone "Khan" stays with its document');
+});
+
 test('a lone name that is also a town is the person named in full before it', () => {
   const text =
     'North Korean leader Kim Jong Un met the envoy in Hanoi on Wednesday. Kim said the talks were useful.\n\n' +

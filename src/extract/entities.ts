@@ -372,7 +372,8 @@ function findCandidates(text: string, words: Word[], tokens: Token[], ev: Eviden
       // person's ("Mike Pompeo met...", "John Bolton said..."), though the
       // lower-case word exists too.
       const next = words[i + 1];
-      if (!ok && next?.cap && !next.broken && next.start === w.end + 1 && ((wordInfo(w)?.flags ?? 0) & GIVEN) !== 0 && !FUNCTION_WORDS.has(nameKey(w.text))) ok = true;
+      // So is a title ("President Biden met...", "Governor Ismail Khan said..."): the run splits it off.
+      if (!ok && next?.cap && !next.broken && next.start === w.end + 1 && (((wordInfo(w)?.flags ?? 0) & GIVEN) !== 0 || TITLE_HEADS.has(w.text)) && !FUNCTION_WORDS.has(nameKey(w.text))) ok = true;
     }
     // "iPod Classic": a capitalized word after a product's camel-cased name is part of it.
     else if (ok && i > 0 && !w.broken && /^\p{Ll}+\p{Lu}/u.test(words[i - 1].text)) ok = false;
@@ -646,9 +647,11 @@ const PLACE_AFTER = new Set(['province', 'district', 'city', 'region', 'county',
 function contextVotes(text: string, words: Word[], tokens: Token[], c: Candidate): void {
   const v = c.votes;
   const prev = c.from > 0 && !words[c.from].broken ? words[c.from - 1] : undefined;
-  // "Everett, Washington", "Kabul, Afghanistan": a place after a place and a comma.
+  // "Everett, Washington", "Kabul, Afghanistan": a place after a place and a
+  // comma, when the gazetteer knows it too ("in Riyadh, Trump will travel" is
+  // a clause's subject).
   const before = tokens[words[c.from].first - 1];
-  if (before && before.text === ',' && c.from > 0 && words[c.from - 1].cap && wordInfo(words[c.from - 1])?.flags! & PLACE) v[L] += 2;
+  if (before && before.text === ',' && c.from > 0 && words[c.from - 1].cap && wordInfo(words[c.from - 1])?.flags! & PLACE && lookup(text.slice(words[c.from].start, words[c.to].end)).length) v[L] += 2;
   if (prev && prev.lower) {
     const p = prev.lower.toLowerCase();
     if (PLACE_PREPOSITIONS.has(p) || COMPASS.has(p)) v[L] += p === 'in' || p === 'near' || COMPASS.has(p) ? 2 : 1;
@@ -950,6 +953,11 @@ function fullName(cl: Cluster): string {
  * so named only when no document gives that word to two different full
  * names, and never a full name on the surname alone.
  */
+/** Documents a full name must be named in before its surname alone stands for it across documents. */
+const DOMINANT_MIN_DOCS = 3;
+/** How many times more documents than every other bearer of the surname together. */
+const DOMINANT_RATIO = 4;
+
 export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[]): Entity[] {
   interface Local {
     doc: string;
@@ -987,13 +995,37 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
+  // Documents naming each full name: "Trump" alone is Donald Trump when he is
+  // named in far more documents than Melania and Ivanka together.
+  const namedIn = new Map<string, Set<string>>();
+  for (const l of locals) {
+    if (l.type !== 'person' || !l.name.includes(' ')) continue;
+    const k = entityKey(l.name);
+    namedIn.set(k, (namedIn.get(k) ?? new Set()).add(l.doc));
+  }
+  const dominant = (last: string): string | undefined => {
+    const ranked = [...surnames.get(last)!].map((k) => [k, namedIn.get(k)?.size ?? 0] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const rest = ranked.slice(1).reduce((n, [, c]) => n + c, 0);
+    return ranked[0][1] >= DOMINANT_MIN_DOCS && ranked[0][1] >= DOMINANT_RATIO * rest ? ranked[0][0] : undefined;
+  };
+  const lone: [string, string][] = [];
   const mainKeys = locals.map((l) => {
     const key = entityKey(l.name);
-    // A lone surname of someone with a full name elsewhere stays with its document.
-    const k = l.type === 'person' && !key.includes(' ') && surnames.has(key) ? `${l.doc}\u0000${key}` : key;
+    // A lone surname of someone with a full name elsewhere stays with its
+    // document, unless one bearer of the name dominates the collection.
+    let k = key;
+    if (l.type === 'person' && !key.includes(' ') && surnames.has(key)) {
+      const owner = dominant(key);
+      if (owner) lone.push([key, owner]);
+      else k = `${l.doc}\u0000${key}`;
+    }
     if (!parent.has(k)) parent.set(k, k);
     return k;
   });
+  for (const [key, owner] of lone) {
+    if (!parent.has(owner)) parent.set(owner, owner);
+    union(owner, key);
+  }
   locals.forEach((l, i) => {
     if (l.type === 'person') return;
     for (const m of l.mentions) {
@@ -1057,8 +1089,9 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
   const out: Entity[] = [];
   for (const [root, g] of groups) {
     const type = TYPES[best(g.types)];
-    // The most used name; among equals the longest.
-    const name = [...g.names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+    // The most used name; among equals the longest. A person is named in full where any document does.
+    const named = [...g.names.entries()].filter(([n]) => type !== 'person' || n.includes(' '));
+    const name = (named.length ? named : [...g.names.entries()]).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
     const aliases = new Set<string>();
     for (const n of g.names.keys()) if (n !== name) aliases.add(n);
     for (const m of g.mentions) if (nameKey(m.text) !== nameKey(name)) aliases.add(m.text.replace(/\s+/g, ' '));

@@ -214,7 +214,7 @@ export const PERSON_ROLES = words(`
   mother uncle cousin nephew niece colleague friend victim suspect defendant survivor candidate representative
   chief head vice-president chair expert specialist engineer designer investor entrepreneur owner partner counsel
   strategist pollster historian diplomat fighter commentator presenter host photographer filmmaker director-general
-  spokesmen cofounder co-owner vocalist guitarist rapper star veteran
+  spokesmen cofounder co-owner vocalist guitarist rapper star veteran lady pope
 `);
 
 export const ORG_ROLES = words(`
