@@ -844,7 +844,11 @@ function resolve(text: string, cands: Candidate[]): EntityMention[] {
     for (const { cl: long, parts, initials: ini } of longNames) {
       if (!clusters.has(long.key)) continue;
       const t = best(long.votes);
-      if (t === P && parts[parts.length - 1] === word) fits.push({ target: long, by: P });
+      // Not a surname introduced first with its own title: "President Trump"
+      // before "first lady Melania Trump" is someone else.
+      if (t === P && parts[parts.length - 1] === word) {
+        if (!(cl.members.some((m) => m.title) && cl.members[0].start < long.members[0].start)) fits.push({ target: long, by: P });
+      }
       // An organization shortened to its first word after its full name
       // ("Lockheed Martin" ... "Lockheed"); not "Apple" before "Apple Stores".
       else if (parts[0] === word && long.votes[P] < 3 && t !== L && t !== G && long.members[0].start < cl.members[0].start) fits.push({ target: long, by: O });
@@ -995,37 +999,14 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
-  // Documents naming each full name: "Trump" alone is Donald Trump when he is
-  // named in far more documents than Melania and Ivanka together.
-  const namedIn = new Map<string, Set<string>>();
-  for (const l of locals) {
-    if (l.type !== 'person' || !l.name.includes(' ')) continue;
-    const k = entityKey(l.name);
-    namedIn.set(k, (namedIn.get(k) ?? new Set()).add(l.doc));
-  }
-  const dominant = (last: string): string | undefined => {
-    const ranked = [...surnames.get(last)!].map((k) => [k, namedIn.get(k)?.size ?? 0] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const rest = ranked.slice(1).reduce((n, [, c]) => n + c, 0);
-    return ranked[0][1] >= DOMINANT_MIN_DOCS && ranked[0][1] >= DOMINANT_RATIO * rest ? ranked[0][0] : undefined;
-  };
-  const lone: [string, string][] = [];
   const mainKeys = locals.map((l) => {
     const key = entityKey(l.name);
     // A lone surname of someone with a full name elsewhere stays with its
-    // document, unless one bearer of the name dominates the collection.
-    let k = key;
-    if (l.type === 'person' && !key.includes(' ') && surnames.has(key)) {
-      const owner = dominant(key);
-      if (owner) lone.push([key, owner]);
-      else k = `${l.doc}\u0000${key}`;
-    }
+    // document, unless one bearer of the name dominates (below).
+    const k = l.type === 'person' && !key.includes(' ') && surnames.has(key) ? `${l.doc}\u0000${key}` : key;
     if (!parent.has(k)) parent.set(k, k);
     return k;
   });
-  for (const [key, owner] of lone) {
-    if (!parent.has(owner)) parent.set(owner, owner);
-    union(owner, key);
-  }
   locals.forEach((l, i) => {
     if (l.type === 'person') return;
     for (const m of l.mentions) {
@@ -1069,6 +1050,29 @@ export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[
       }
     }
   }
+
+  // "Trump" alone is Donald Trump when he (however written: "Donald J.
+  // Trump") is named in far more documents than Melania and Ivanka together.
+  const namedIn = new Map<string, Set<string>>();
+  for (const l of locals) {
+    if (l.type !== 'person' || !l.name.includes(' ')) continue;
+    const root = find(entityKey(l.name));
+    namedIn.set(root, (namedIn.get(root) ?? new Set()).add(l.doc));
+  }
+  const owners = new Map<string, string | undefined>();
+  const ownerOf = (last: string): string | undefined => {
+    if (owners.has(last)) return owners.get(last);
+    const ranked = [...new Set([...surnames.get(last)!].map(find))].map((r) => [r, namedIn.get(r)?.size ?? 0] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const rest = ranked.slice(1).reduce((n, [, c]) => n + c, 0);
+    const owner = ranked[0][1] >= DOMINANT_MIN_DOCS && ranked[0][1] >= DOMINANT_RATIO * rest ? ranked[0][0] : undefined;
+    owners.set(last, owner);
+    return owner;
+  };
+  locals.forEach((l, i) => {
+    if (!mainKeys[i].includes('\u0000')) return;
+    const owner = ownerOf(entityKey(l.name));
+    if (owner) union(owner, mainKeys[i]);
+  });
 
   interface Group {
     names: Map<string, number>;
