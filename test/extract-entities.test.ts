@@ -160,6 +160,11 @@ test('organizations, companies and a sentence of many names', () => {
   assert.equal(only(ms, 'WFP').key, only(ms, 'World Food Programme').key);
 });
 
+/** Entities linked over documents given as id -> text. */
+function linkTexts(texts: Record<string, string>) {
+  return linkEntities(Object.entries(texts).map(([doc, text]) => ({ doc, mentions: extractEntities({ text }) })));
+}
+
 test('linking across documents: same names, aliases, fuller names', () => {
   const a = 'Agence France-Presse (AFP) said Ismail Khan surrendered in Herat. Khan was flown to Kabul.';
   const b = 'Ismail Khan, the former governor of Herat, is in Taliban custody, AFP reported. Britain urged restraint.';
@@ -219,7 +224,7 @@ test('a lone surname is the person who dominates the collection under it; not wh
     h: 'Sadiq Khan opened a bridge in London.',
     i: 'The talks have failed, said Khan, who had led the party for a decade.',
   };
-  const linked = linkEntities(Object.entries(texts).map(([doc, text]) => ({ doc, mentions: extractEntities({ text }) })));
+  const linked = linkTexts(texts);
   const trump = linked.find((e) => e.name === 'Donald Trump')!;
   assert.equal(trump.type, 'person');
   assert.ok(trump.documents.includes('f'), `a lone "Trump" joins Donald Trump: ${trump.documents}`);
@@ -270,7 +275,7 @@ test('linking joins one person spelled differently by different outlets, not two
     c: 'Muammar Gaddafi ruled Libya for four decades, Senator Mark Kelly said.',
     d: 'Muammar Qaddafi was killed in Sirte in 2011, Mary Kelly wrote. John Roberts and John Robertson disagreed.',
   };
-  const linked = linkEntities(Object.entries(texts).map(([doc, text]) => ({ doc, mentions: extractEntities({ text }) })));
+  const linked = linkTexts(texts);
   const docsOf = (n: string) => linked.find((e) => e.name === n || e.aliases.includes(n))?.documents;
   assert.deepEqual(docsOf('Qasem Soleimani'), ['a', 'b']);
   assert.deepEqual(docsOf('Qassem Soleimani'), ['a', 'b']);
