@@ -948,6 +948,11 @@ function fullName(cl: Cluster): string {
 // Across documents
 
 
+/** Documents a full name must be named in before its surname alone stands for it across documents. */
+const DOMINANT_MIN_DOCS = 3;
+/** How many times more documents than every other bearer of the surname together. */
+const DOMINANT_RATIO = 4;
+
 /**
  * Entities across documents: the entities of each document (mentions sharing
  * a `key`) joined when a name or acronym of one is a name or acronym of the
@@ -955,13 +960,10 @@ function fullName(cl: Cluster): string {
  * person's full name is part of another's ("Ashraf Ghani", "Mohammad Ashraf
  * Ghani"). A person a document names by one word only ("Khan") joins others
  * so named only when no document gives that word to two different full
- * names, and never a full name on the surname alone.
+ * names, and never a full name on the surname alone; it joins the full name
+ * that dominates the surname over the collection ("Trump" in a story where
+ * Donald Trump is named in many documents and Melania Trump in one).
  */
-/** Documents a full name must be named in before its surname alone stands for it across documents. */
-const DOMINANT_MIN_DOCS = 3;
-/** How many times more documents than every other bearer of the surname together. */
-const DOMINANT_RATIO = 4;
-
 export function linkEntities(perDoc: { doc: string; mentions: EntityMention[] }[]): Entity[] {
   interface Local {
     doc: string;
