@@ -69,6 +69,7 @@ import { readAllSides } from '../eval/lib/datasets.js';
 import { addDistortions, anchorPrint, CopyDetector, type ProvenancePrint } from '../src/provenance/copies.js';
 import { fingerprint } from '../src/provenance/dedup.js';
 import { alignDocuments } from '../src/provenance/align.js';
+import { AlignPool } from '../src/provenance/align-pool.js';
 import { detectDistortions } from '../src/provenance/distortion.js';
 import { fnv1a, SHINGLE_WORDS } from '../src/provenance/minhash.js';
 import { canonicalCopies, type CopyMeta } from '../src/provenance/relations.js';
@@ -97,10 +98,14 @@ interface Args {
   paraphrase: boolean;
   sample?: string;
   sampleSize: number;
+  /** Worker threads aligning candidate pairs (`AlignPool`); 0: the detector's own thread. */
+  alignWorkers: number;
+  /** Share of the alignment jobs the detector's thread keeps beside the workers. */
+  alignHere: number;
 }
 
 function parseArgs(args: string[]): Args {
-  const out: Args = { n: 100_000, batch: 500, fresh: false, cache: true, pkg: true, paraphrase: true, sampleSize: 50 };
+  const out: Args = { n: 100_000, batch: 500, fresh: false, cache: true, pkg: true, paraphrase: true, sampleSize: 50, alignWorkers: 0, alignHere: 0 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -116,6 +121,8 @@ function parseArgs(args: string[]): Args {
     else if (a === '--shingles-only') out.paraphrase = false;
     else if (a === '--sample') out.sample = value();
     else if (a === '--sample-size') out.sampleSize = Number(value());
+    else if (a === '--align-workers') out.alignWorkers = Number(value());
+    else if (a === '--align-here') out.alignHere = Number(value());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(out.n >= 100)) throw new Error('--n must be at least 100');
@@ -206,6 +213,7 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
   const heapBefore = heapAndBuffers();
   let fetchSeconds = 0;
   let fetched = 0;
+  const relater = args.alignWorkers > 0 ? new AlignPool(args.alignWorkers, args.alignHere) : undefined;
   const detector = new CopyDetector(
     async (ids) => {
       const t = performance.now();
@@ -215,7 +223,7 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
       return docs;
     },
     // As the pipeline runs it: distortions are checked at output time, on the relations the output keeps.
-    { paraphrase: args.paraphrase, distortions: false },
+    { paraphrase: args.paraphrase, distortions: false, ...(relater ? { relater } : {}) },
   );
   let addSeconds = 0;
   let addCpu = 0;
@@ -249,8 +257,8 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
     const rels: CopyRelation[][] = [];
     t = performance.now();
     c = process.cpuUsage();
-    for (let i = 0; i < docs.length; i++) {
-      const r = await detector.add(docs[i], prints[i], inBatch);
+    for (const r of await detector.addBatch(docs.map((doc, i) => ({ doc, print: prints[i] })), inBatch)) {
+      if ('error' in r) throw new Error(r.error);
       rels.push(r.copies);
       passages += r.passages.length;
     }
@@ -275,13 +283,14 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
       }
     }
     done += docs.length;
-    if (b % 10 === 9 || done === articles) progress(`provenance: ${done}/${articles} (${Math.round(done / addSeconds)}/s, ${relations} relations)`);
+    if (b % 10 === 9 || done === articles) progress(`provenance: ${done}/${articles} (${Math.round(done / addSeconds)}/s, ${relations} relations, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, main heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} + buffers ${Math.round(process.memoryUsage().arrayBuffers / 2 ** 20)} MB)`);
   }
   const peakRss = process.resourceUsage().maxRSS / 1024;
   // Held in a global while measured: a local the code no longer reads may be collected.
   (globalThis as { benchDetector?: unknown }).benchDetector = detector;
   const detectorHeap = heapAndBuffers() - heapBefore;
   delete (globalThis as { benchDetector?: unknown }).benchDetector;
+  await relater?.close();
   const foundEdges = [...edges.keys()].filter((k) => found.has(k)).length;
   // The output's share of provenance: one origin per duplicate group, then the
   // distortion check on the reworded pairs of the relations kept.

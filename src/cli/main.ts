@@ -23,10 +23,17 @@ async function writeAtomic(path: string, data: string): Promise<void> {
 interface AnalyzeFlags {
   out: string;
   workers?: number;
+  alignWorkers?: number;
   paraphrase: boolean;
   db?: string;
   json?: boolean;
   quiet?: boolean;
+}
+
+function wholeNumber(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
+  return n;
 }
 
 async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number> {
@@ -35,6 +42,7 @@ async function runAnalyze(inputs: string[], flags: AnalyzeFlags): Promise<number
     db: flags.db,
     paraphrase: flags.paraphrase,
     workers: flags.workers,
+    alignWorkers: flags.alignWorkers,
     stdin: process.stdin,
     onProgress: (p) =>
       progress.update(p.phase === 'output' ? 'writing the report…' : `read ${p.read} articles, ${p.added} new stored, ${p.errors} errors`),
@@ -155,11 +163,8 @@ export function buildProgram(): Command {
     .option('--json', 'print the run summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing but errors')
     .option('--no-paraphrase', 'find verbatim and near-exact copies only, not rewrites (faster)')
-    .option('--workers <n>', 'worker threads for per-document work (default: one per core; 0: none)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number, 0 or more');
-      return n;
-    })
+    .option('--workers <n>', 'worker threads for per-document work (default: one per core; 0: none)', wholeNumber)
+    .option('--align-workers <n>', 'worker threads aligning candidate copies (default 0: the main thread); pays on floods of copies, costs memory', wholeNumber)
     .addHelpText(
       'after',
       '\nExit status: 0 ok; 1 some inputs could not be read (output still written); 2 usage error.\n\nExamples:\n  sitrep analyze examples/corpus\n  sitrep analyze ../shared/seeds --db news.db --out report/\n  cat articles.jsonl | sitrep analyze - --json',

@@ -2,7 +2,8 @@
 // other per-document stages use every core while the main thread reads input
 // and runs the batch stages. Chunks come back in the order they were sent.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../util/worker.js';
 import type { RawArticle } from '../model/document.js';
 import { DOCUMENT_STAGES, prepare, type DocumentStage, type Pending } from './stages.js';
 
@@ -68,15 +69,8 @@ export class PreparePool {
   private next = 0;
 
   constructor(size: number) {
-    // Under tsx the sources are .ts; compiled, they are .js beside this file.
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const url = new URL(`./prepare-worker${ext}`, import.meta.url);
     for (let i = 0; i < size; i++) {
-      // Running from sources (tsx), a worker must register the TypeScript loader itself.
-      const w =
-        ext === '.ts'
-          ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, resourceLimits })
-          : new Worker(url, { resourceLimits });
+      const w = spawnWorker(import.meta.url, 'prepare-worker', resourceLimits);
       w.on('message', (m: { id: number; results: Prepared[] }) => {
         const p = this.waiting.get(m.id);
         this.waiting.delete(m.id);

@@ -11,7 +11,7 @@ import { normalizeForHash, shortHash } from '../text/normalize.js';
 import { segmentSentences } from '../text/sentences.js';
 import { dateFromText } from '../text/dateline.js';
 import { fingerprint } from '../provenance/dedup.js';
-import { anchorPrint, CopyDetector, type ProvenancePrint } from '../provenance/copies.js';
+import { anchorPrint, CopyDetector, type ProvenancePrint, type Relater } from '../provenance/copies.js';
 import { annotate, LABEL } from '../extract/index.js';
 import type { GeoRef } from '../extract/collect.js';
 import { resolveToponyms } from '../geo/resolve.js';
@@ -188,9 +188,10 @@ export async function loadState(
   storyOptions: StoryOptions,
   paraphrase = true,
   documentStages: DocumentStage[] = DOCUMENT_STAGES,
+  relater?: Relater,
 ): Promise<PipelineState> {
   // Distortions are checked at output time, on the relations the output keeps.
-  const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase, distortions: false });
+  const copies = new CopyDetector((ids) => store.getDocuments(ids), { paraphrase, distortions: false, ...(relater ? { relater } : {}) });
   copies.loadPrints(await store.records<ProvenancePrint>(KIND.fingerprint));
   const stories = new StoryClusterer(storyOptions);
   stories.load((await store.records<StoryState>(KIND.story)).values());
@@ -238,15 +239,14 @@ export const provenance: BatchStage = {
   name: 'provenance',
   async run({ batch, writes, state, fail }) {
     const inBatch = new Map(batch.map((p) => [p.doc.id, p.doc]));
-    for (const p of batch) {
-      if (!p.print) copyPrint.run(p);
+    for (const p of batch) if (!p.print) copyPrint.run(p);
+    const results = await state.copies.addBatch(batch.map((p) => ({ doc: p.doc, print: p.print! })), inBatch);
+    for (const [k, p] of batch.entries()) {
       const print = p.print!;
-      let found;
-      try {
-        found = await state.copies.add(p.doc, print, inBatch);
-      } catch (err) {
+      let found = results[k];
+      if ('error' in found) {
         // One pathological text must not stop the run: store it without copy relations.
-        fail(p.doc.origin, `copy detection failed: ${(err as Error).message}`);
+        fail(p.doc.origin, `copy detection failed: ${found.error}`);
         found = { copies: [], passages: [] };
       }
       writes.push({ kind: KIND.fingerprint, key: p.doc.id, value: print });

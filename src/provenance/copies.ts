@@ -103,11 +103,11 @@ export const WHOLE_COVERAGE = 0.8;
 /** Alignment features kept in memory for documents that may be compared again. */
 const FEATURE_CACHE = 1500;
 
-export function anchorPrint(doc: Document): string {
+export function anchorPrint(doc: Pick<Document, 'text' | 'sentences'>): string {
   return encodeSignature(documentAnchors(doc.text, doc.sentences));
 }
 
-function sentencesOf(doc: Document): string[] {
+function sentencesOf(doc: TextDoc): string[] {
   return doc.sentences.map((s) => doc.text.slice(s.start, s.end));
 }
 
@@ -118,12 +118,104 @@ export function copyKind(a: AlignmentResult): CopyKind {
   return Math.min(a.coverageOfCopy, a.coverageOfSource) >= WHOLE_COVERAGE ? 'duplicate' : 'partial';
 }
 
+/** What alignment needs of a document: its text and sentence ranges. */
+export type TextDoc = Pick<Document, 'id' | 'text' | 'sentences'>;
+
+/** A document's text and its alignment features (made lazily, sentence by sentence). */
+export type Featured = [TextDoc, DocumentFeatures];
+
+export function featured(doc: TextDoc): Featured {
+  return [doc, prepareDocument(sentencesOf(doc))];
+}
+
+/**
+ * The second half of adding a document: everything after its candidates
+ * were found. Pure given the documents, so it runs on any thread
+ * (`AlignPool`) with the same result.
+ */
+export interface RelateJob {
+  id: string;
+  meta: OrientMeta;
+  /** Candidates, in the order they were found, with what orientation needs of each. */
+  others: { id: string; meta: OrientMeta }[];
+  /** Relations the shingle index found, among the candidates. */
+  found: CopyRelation[];
+  distortions: boolean;
+}
+
+export interface Related {
+  copies: CopyRelation[];
+  passages: SharedPassage[];
+  /** Candidate pairs aligned. */
+  aligned: number;
+}
+
+export function relate(job: RelateJob, get: (id: string) => Featured | undefined): Related {
+  const mine = get(job.id)!;
+  const out: CopyRelation[] = [];
+  const passages: SharedPassage[] = [];
+  let aligned = 0;
+  for (const { id: other, meta } of job.others) {
+    const theirs = get(other);
+    if (!theirs) continue;
+    let [[srcId], [copyId]] = orient([other, meta], [job.id, job.meta]);
+    let [src, cp] = srcId === job.id ? [mine, theirs] : [theirs, mine];
+    let a = alignDocuments(src[1], cp[1]);
+    aligned++;
+    // No dates or wire source to tell the origin: the texts may (measured on
+    // generated spins: undated origin accuracy 0.61 -> 0.90 on the test split).
+    if (!metadataDecides(meta, job.meta) && textSaysReversed(src[1], cp[1], a)) {
+      [srcId, copyId] = [copyId, srcId];
+      [src, cp] = [cp, src];
+      a = alignDocuments(src[1], cp[1]);
+    }
+    const shingle = job.found.find((r) => r.source === other || r.copy === other);
+    if (!shingle && !isCopy(a)) {
+      // Below a copy, sentences taken word for word are still worth showing:
+      // the same wire passage quoted by two outlets.
+      const pairs = a.pairs.filter((p) => p.kind !== 'paraphrase');
+      if (pairs.length) passages.push({ source: srcId, copy: copyId, pairs });
+      continue;
+    }
+    const kind = shingle?.kind ?? copyKind(a);
+    out.push({
+      source: srcId,
+      copy: copyId,
+      kind,
+      coverageOfCopy: round(a.coverageOfCopy),
+      coverageOfSource: round(a.coverageOfSource),
+      similarity: shingle?.similarity ?? 0,
+      method: shingle ? shingle.method : 'alignment',
+      pairs: a.pairs,
+      ...(job.distortions ? { distortions: distortions(src[0], cp[0], a.pairs) } : {}),
+    });
+  }
+  return { copies: out, passages, aligned };
+}
+
+/** Where the relating of a batch's documents runs when not on the calling thread (`AlignPool`). */
+export interface Relater {
+  /** Whether jobs of this lane run there; the others stay on the calling thread. */
+  takes(lane: number): boolean;
+  /**
+   * Runs `job` on the thread `lane` picks (the same lane for the same
+   * family of documents, so features made there serve again). `docs`
+   * fetches the documents of `ids` that thread does not hold.
+   */
+  relate(job: RelateJob, lane: number, docs: (ids: string[]) => Promise<TextDoc[]>): Promise<Related & { featured: number }>;
+  close(): Promise<void>;
+}
+
+export type AddResult = { copies: CopyRelation[]; passages: SharedPassage[] } | { error: string };
+
 export class CopyDetector {
   private dups = new DuplicateFinder();
   private anchors = new AnchorIndex();
   /** What orientation needs of each document: not its encoded signature and anchors (hundreds of MB at 100,000). */
   private meta = new Map<string, OrientMeta>();
-  private features = new Map<string, DocumentFeatures>();
+  /** Arrival number of each document: a family's first member names the lane its jobs run on. */
+  private seq = new Map<string, number>();
+  private features = new Map<string, Featured>();
   /** What the detector has done so far: candidate pairs aligned, and documents prepared for alignment (again; their sentences are featured only where needed). */
   readonly stats = { aligned: 0, featured: 0 };
 
@@ -133,106 +225,156 @@ export class CopyDetector {
    * copies, no alignment, several times faster. `distortions: false` leaves
    * the distortion check to whoever reads the relations (`addDistortions`):
    * the pipeline runs it at output time on the relations the output keeps,
-   * a third of those detected on a flood of repeats.
+   * a third of those detected on a flood of repeats. `relater`: threads that
+   * align candidate pairs (`AlignPool`); without it, this thread does.
    */
   constructor(
-    private fetch: (ids: string[]) => Promise<Document[]>,
-    private opts: { paraphrase: boolean; distortions?: boolean } = { paraphrase: true },
+    private fetch: (ids: string[]) => Promise<TextDoc[]>,
+    private opts: { paraphrase: boolean; distortions?: boolean; relater?: Relater } = { paraphrase: true },
   ) {}
 
   loadPrints(prints: Map<string, ProvenancePrint>): void {
     this.dups.load(prints);
     for (const [id, p] of prints) {
       this.meta.set(id, orientMeta(p));
+      this.seq.set(id, this.seq.size);
       if (p.anchors) this.anchors.add(id, decodeSignature(p.anchors));
     }
   }
 
-  private prepare(doc: Document): DocumentFeatures {
-    this.stats.featured++;
-    return prepareDocument(sentencesOf(doc));
-  }
-
-  private remember(id: string, f: DocumentFeatures): void {
+  private remember(id: string, f: Featured): void {
     if (this.features.size >= FEATURE_CACHE) this.features.delete(this.features.keys().next().value!);
     this.features.set(id, f);
   }
 
-  private async featuresOf(ids: string[], batch: Map<string, Document>): Promise<Map<string, [Document, DocumentFeatures]>> {
-    const out = new Map<string, [Document, DocumentFeatures]>();
+  private async featuresOf(ids: string[], batch: Map<string, TextDoc>): Promise<Map<string, Featured>> {
+    const out = new Map<string, Featured>();
     const missing: string[] = [];
     for (const id of ids) {
-      const doc = batch.get(id);
-      if (doc) {
-        const f = this.features.get(id) ?? this.prepare(doc);
-        this.remember(id, f);
-        out.set(id, [doc, f]);
-      } else missing.push(id);
+      const known = this.features.get(id);
+      const doc = known?.[0] ?? batch.get(id);
+      if (!doc) {
+        missing.push(id);
+        continue;
+      }
+      out.set(id, known ?? this.prepare(doc));
     }
-    for (const doc of missing.length ? await this.fetch(missing) : []) {
-      const f = this.features.get(doc.id) ?? this.prepare(doc);
-      this.remember(doc.id, f);
-      out.set(doc.id, [doc, f]);
-    }
+    for (const doc of missing.length ? await this.fetch(missing) : []) out.set(doc.id, this.prepare(doc));
+    for (const [id, f] of out) this.remember(id, f);
     return out;
+  }
+
+  private prepare(doc: TextDoc): Featured {
+    this.stats.featured++;
+    return featured(doc);
   }
 
   /**
    * Relations between `doc` and earlier documents; then indexes it.
    * `batch` holds documents not yet in the store.
    */
-  async add(doc: Document, print: ProvenancePrint, batch: Map<string, Document>): Promise<{ copies: CopyRelation[]; passages: SharedPassage[] }> {
+  async add(doc: Document, print: ProvenancePrint, batch: Map<string, TextDoc>): Promise<{ copies: CopyRelation[]; passages: SharedPassage[] }> {
+    const [r] = await this.addBatch([{ doc, print }], batch);
+    if ('error' in r) throw new Error(r.error);
+    return r;
+  }
+
+  /**
+   * `add` for each document in order: each is related to every earlier
+   * one, those of the batch before it included. Candidates are found on
+   * this thread, one document after another; the pairs are aligned here or
+   * in the relater's threads, all at once. A document that fails comes back
+   * as its error, the others go on.
+   */
+  async addBatch(items: { doc: TextDoc; print: ProvenancePrint }[], batch: Map<string, TextDoc>): Promise<AddResult[]> {
+    const results: (AddResult | Promise<AddResult>)[] = [];
+    const here: [number, RelateJob][] = [];
+    for (const { doc, print } of items) {
+      let found: CopyRelation[];
+      let job: RelateJob | undefined;
+      try {
+        ({ found, job } = this.candidates(doc, print));
+      } catch (err) {
+        results.push({ error: (err as Error).message });
+        continue;
+      }
+      if (!job) results.push({ copies: found, passages: [] });
+      else {
+        const lane = this.laneOf(job);
+        if (this.opts.relater?.takes(lane)) results.push(this.relateAway(job, lane, batch));
+        else {
+          here.push([results.length, job]);
+          results.push({ copies: [], passages: [] });
+        }
+      }
+    }
+    // Jobs left to this thread run once every other job is under way, one at
+    // a time (the feature cache serves the next).
+    for (const [k, job] of here) results[k] = await this.relateHere(job, batch);
+    return Promise.all(results);
+  }
+
+  /** The family's first member names the lane: its later members' jobs meet its features there. */
+  private laneOf(job: RelateJob): number {
+    let lane = this.seq.get(job.id)!;
+    for (const o of job.others) lane = Math.min(lane, this.seq.get(o.id) ?? lane);
+    return lane;
+  }
+
+  /**
+   * Indexes the document; returns the shingle index's relations and the
+   * alignment job its candidates make, if any (without one, those relations
+   * are the answer: `paraphrase: false`).
+   */
+  private candidates(doc: TextDoc, print: ProvenancePrint): { found: CopyRelation[]; job?: RelateJob } {
     const found = this.dups.add(doc.id, print);
-    if (!this.opts.paraphrase) return { copies: found, passages: [] };
+    this.seq.set(doc.id, this.seq.size);
+    if (!this.opts.paraphrase) return { found };
     print.anchors ??= anchorPrint(doc);
     const anchors = decodeSignature(print.anchors);
     const candidates = new Set(found.map((r) => (r.source === doc.id ? r.copy : r.source)));
     for (const c of this.anchors.candidates(anchors)) candidates.add(c.id);
     this.anchors.add(doc.id, anchors);
-    this.meta.set(doc.id, orientMeta(print));
-    if (!candidates.size) return { copies: [], passages: [] };
-
-    const feats = await this.featuresOf([doc.id, ...candidates], batch);
-    const mine = feats.get(doc.id)!;
-    const out: CopyRelation[] = [];
-    const passages: SharedPassage[] = [];
-    for (const other of candidates) {
-      const theirs = feats.get(other);
-      const meta = this.meta.get(other);
-      if (!theirs || !meta) continue;
-      let [[srcId], [copyId]] = orient([other, meta], [doc.id, print]);
-      let [src, cp] = srcId === doc.id ? [mine, theirs] : [theirs, mine];
-      let a = alignDocuments(src[1], cp[1]);
-      this.stats.aligned++;
-      // No dates or wire source to tell the origin: the texts may (measured on
-      // generated spins: undated origin accuracy 0.61 -> 0.90 on the test split).
-      if (!metadataDecides(meta, print) && textSaysReversed(src[1], cp[1], a)) {
-        [srcId, copyId] = [copyId, srcId];
-        [src, cp] = [cp, src];
-        a = alignDocuments(src[1], cp[1]);
-      }
-      const shingle = found.find((r) => r.source === other || r.copy === other);
-      if (!shingle && !isCopy(a)) {
-        // Below a copy, sentences taken word for word are still worth showing:
-        // the same wire passage quoted by two outlets.
-        const pairs = a.pairs.filter((p) => p.kind !== 'paraphrase');
-        if (pairs.length) passages.push({ source: srcId, copy: copyId, pairs });
-        continue;
-      }
-      const kind = shingle?.kind ?? copyKind(a);
-      out.push({
-        source: srcId,
-        copy: copyId,
-        kind,
-        coverageOfCopy: round(a.coverageOfCopy),
-        coverageOfSource: round(a.coverageOfSource),
-        similarity: shingle?.similarity ?? 0,
-        method: shingle ? shingle.method : 'alignment',
-        pairs: a.pairs,
-        ...(this.opts.distortions === false ? {} : { distortions: distortions(src[0], cp[0], a.pairs) }),
-      });
+    const meta = orientMeta(print);
+    this.meta.set(doc.id, meta);
+    if (!candidates.size) return { found: [] };
+    const others: RelateJob['others'] = [];
+    for (const id of candidates) {
+      const m = this.meta.get(id);
+      if (m) others.push({ id, meta: m });
     }
-    return { copies: out, passages };
+    return { found, job: { id: doc.id, meta, others, found, distortions: this.opts.distortions !== false } };
+  }
+
+  private async relateHere(job: RelateJob, batch: Map<string, TextDoc>): Promise<AddResult> {
+    try {
+      const feats = await this.featuresOf([job.id, ...job.others.map((o) => o.id)], batch);
+      const r = relate(job, (id) => feats.get(id));
+      this.stats.aligned += r.aligned;
+      return { copies: r.copies, passages: r.passages };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }
+
+  private async relateAway(job: RelateJob, lane: number, batch: Map<string, TextDoc>): Promise<AddResult> {
+    try {
+      const r = await this.opts.relater!.relate(job, lane, async (ids) => {
+        const out: TextDoc[] = [];
+        const missing: string[] = [];
+        for (const id of ids) {
+          const d = batch.get(id);
+          if (d) out.push(d);
+          else missing.push(id);
+        }
+        return missing.length ? out.concat(await this.fetch(missing)) : out;
+      });
+      this.stats.aligned += r.aligned;
+      this.stats.featured += r.featured;
+      return { copies: r.copies, passages: r.passages };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
   }
 }
 
@@ -240,7 +382,7 @@ export class CopyDetector {
  * Relations detected without their distortion check, checked: each
  * reworded aligned pair of source and copy. `docs` must hold both sides.
  */
-export function addDistortions(relations: CopyRelation[], docs: Map<string, Document>): CopyRelation[] {
+export function addDistortions(relations: CopyRelation[], docs: Map<string, TextDoc>): CopyRelation[] {
   return relations.map((r) => {
     if (r.distortions) return r;
     const [src, cp] = [docs.get(r.source), docs.get(r.copy)];
@@ -248,7 +390,7 @@ export function addDistortions(relations: CopyRelation[], docs: Map<string, Docu
   });
 }
 
-function distortions(src: Document, cp: Document, pairs: AlignmentResult['pairs']): Distortion[] {
+function distortions(src: TextDoc, cp: TextDoc, pairs: AlignmentResult['pairs']): Distortion[] {
   const out: Distortion[] = [];
   for (const p of pairs) {
     if (p.kind === 'verbatim') continue;

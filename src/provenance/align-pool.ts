@@ -1,0 +1,121 @@
+// Copy detection's alignments in worker threads. Finding candidates must run
+// in arrival order on one thread (each document is indexed before the next
+// is looked up), but aligning a document with its candidates depends on
+// nothing else: those jobs run here, several at once.
+//
+// Each worker keeps the alignment features of the documents it was last
+// sent, so a family of copies is aligned where its members' features already
+// are: the detector gives every job a lane (its family's first member) and a
+// lane always maps to the same worker. Which documents a worker holds is
+// decided here and told to it with each job (what to add, what to drop), so
+// only documents it lacks are fetched and sent.
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../util/worker.js';
+import type { Related, RelateJob, Relater, TextDoc } from './copies.js';
+
+/** Documents each worker keeps features of: as the detector keeps on its own thread. */
+const HELD = 1500;
+
+/** A job as the worker receives it. */
+export interface AlignMessage {
+  id: number;
+  job: RelateJob;
+  /** Documents of the job the worker does not hold yet; it holds them from now on. */
+  docs: TextDoc[];
+  /** Documents the worker may forget. */
+  drop: string[];
+}
+
+export type AlignReply = { id: number; related: Related & { featured: number } } | { id: number; error: string };
+
+interface Lane {
+  worker: Worker;
+  held: Map<string, true>;
+  alive: boolean;
+}
+
+export class AlignPool implements Relater {
+  private lanes: Lane[] = [];
+  private waiting = new Map<number, { lane: Lane; resolve: (r: Related & { featured: number }) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  /** Jobs are posted one after another: each one's idea of what its worker holds must be the worker's. */
+  private posted: Promise<unknown> = Promise.resolve();
+
+  /**
+   * `size` workers; `here`: share of the lanes (0..1) left to the calling
+   * thread, which is otherwise idle while the workers align. One worker
+   * with the calling thread taking its share costs one worker's memory.
+   */
+  constructor(size: number, private here = 0) {
+    for (let i = 0; i < size; i++) {
+      const lane: Lane = { worker: spawnWorker(import.meta.url, 'align-worker'), held: new Map(), alive: true };
+      lane.worker.unref();
+      lane.worker.on('message', (m: AlignReply) => {
+        const w = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if ('error' in m) w?.reject(new Error(m.error));
+        else w?.resolve(m.related);
+      });
+      lane.worker.on('error', (err) => this.fail(lane, err.message));
+      lane.worker.on('exit', (code) => this.fail(lane, `exited with code ${code}`));
+      this.lanes.push(lane);
+    }
+  }
+
+  takes(lane: number): boolean {
+    if (!this.here) return true;
+    // Lanes are arrival numbers: spread them before taking a share.
+    return ((Math.imul(lane, 0x9e3779b1) >>> 0) % 1000) >= this.here * 1000;
+  }
+
+  get size(): number {
+    return this.lanes.filter((l) => l.alive).length;
+  }
+
+  private fail(lane: Lane, reason: string): void {
+    if (!lane.alive) return;
+    lane.alive = false;
+    for (const [id, w] of this.waiting) {
+      if (w.lane !== lane) continue;
+      this.waiting.delete(id);
+      w.reject(new Error(`alignment worker ${reason}`));
+    }
+  }
+
+  relate(job: RelateJob, lane: number, docs: (ids: string[]) => Promise<TextDoc[]>): Promise<Related & { featured: number }> {
+    // Posted in call order; the reply is wrapped so the next post waits for this post only, not for its reply.
+    const post = this.posted.then(() => this.post(job, lane, docs));
+    this.posted = post.catch(() => undefined);
+    return post.then((p) => p.reply);
+  }
+
+  private async post(job: RelateJob, laneNo: number, docs: (ids: string[]) => Promise<TextDoc[]>): Promise<{ reply: Promise<Related & { featured: number }> }> {
+    const alive = this.lanes.filter((l) => l.alive);
+    if (!alive.length) throw new Error('no alignment worker left');
+    const lane = alive[laneNo % alive.length];
+    const ids = [job.id, ...job.others.map((o) => o.id)];
+    const lacking: string[] = [];
+    for (const id of ids) {
+      if (lane.held.delete(id)) lane.held.set(id, true);
+      else lacking.push(id);
+    }
+    const sent = lacking.length ? (await docs(lacking)).map((d) => ({ id: d.id, text: d.text, sentences: d.sentences.map((s) => ({ start: s.start, end: s.end })) })) : [];
+    const drop: string[] = [];
+    for (const d of sent) lane.held.set(d.id, true);
+    for (const id of lane.held.keys()) {
+      if (lane.held.size - drop.length <= HELD) break;
+      drop.push(id);
+    }
+    for (const id of drop) lane.held.delete(id);
+    const id = this.next++;
+    const reply = new Promise<Related & { featured: number }>((resolve, reject) => this.waiting.set(id, { lane, resolve, reject }));
+    lane.worker.postMessage({ id, job, docs: sent, drop } satisfies AlignMessage);
+    return { reply };
+  }
+
+  async close(): Promise<void> {
+    const all = this.lanes;
+    for (const l of all) l.alive = false;
+    await Promise.all(all.map((l) => l.worker.terminate()));
+  }
+}
