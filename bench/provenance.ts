@@ -3,8 +3,11 @@
 // `minhash` package on the same articles and ground truth.
 //
 // `npm run bench -- provenance [--n 100000] [--batch 500] [--fresh] [--no-cache]
-//    [--no-pkg] [--shingles-only] [--sample FILE] [--sample-size 50]`
-// (`--shingles-only`: the detector's `paraphrase: false` mode, MinHash/LSH alone.)
+//    [--no-pkg] [--shingles-only] [--sample FILE] [--sample-size 50] [--align-workers K]`
+// (`--shingles-only`: the detector's `paraphrase: false` mode, MinHash/LSH alone;
+// `--align-workers K`: candidate pairs aligned in K worker threads, `AlignPool`,
+// as `sitrep analyze --align-workers K` runs it; their CPU time is in `cpu_s`,
+// their memory in `peak_rss_mb`, not in `detector_heap_mb`.)
 //
 // Corpus (bench/lib/copy-corpus.ts; default N = 100,000, `--n 10000` for a
 // quick run): 80% real AllSides articles and lightly perturbed repeats of them
@@ -24,7 +27,7 @@
 //
 // What is timed (documents are read from the corpus store before the clock
 // starts, as the product has its batch in memory):
-// - `articles_per_s`, `cpu_s`: `CopyDetector.add` over every document in
+// - `articles_per_s`, `cpu_s`: `CopyDetector.addBatch` over every document in
 //   arrival order, in batches of 500 sorted by date as `analyze` does;
 //   includes fetching candidate documents from the SQLite store (the
 //   product's path, `store_fetch_s` of it). Excludes `prepare`, including
@@ -100,12 +103,10 @@ interface Args {
   sampleSize: number;
   /** Worker threads aligning candidate pairs (`AlignPool`); 0: the detector's own thread. */
   alignWorkers: number;
-  /** Share of the alignment jobs the detector's thread keeps beside the workers. */
-  alignHere: number;
 }
 
 function parseArgs(args: string[]): Args {
-  const out: Args = { n: 100_000, batch: 500, fresh: false, cache: true, pkg: true, paraphrase: true, sampleSize: 50, alignWorkers: 0, alignHere: 0 };
+  const out: Args = { n: 100_000, batch: 500, fresh: false, cache: true, pkg: true, paraphrase: true, sampleSize: 50, alignWorkers: 0 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -122,7 +123,6 @@ function parseArgs(args: string[]): Args {
     else if (a === '--sample') out.sample = value();
     else if (a === '--sample-size') out.sampleSize = Number(value());
     else if (a === '--align-workers') out.alignWorkers = Number(value());
-    else if (a === '--align-here') out.alignHere = Number(value());
     else throw new Error(`unknown argument ${a}`);
   }
   if (!(out.n >= 100)) throw new Error('--n must be at least 100');
@@ -213,7 +213,7 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
   const heapBefore = heapAndBuffers();
   let fetchSeconds = 0;
   let fetched = 0;
-  const relater = args.alignWorkers > 0 ? new AlignPool(args.alignWorkers, args.alignHere) : undefined;
+  const relater = args.alignWorkers > 0 ? new AlignPool(args.alignWorkers) : undefined;
   const detector = new CopyDetector(
     async (ids) => {
       const t = performance.now();
@@ -310,6 +310,7 @@ async function runDetector(args: Args, { store, truth, batches, articles, edges 
     sample,
     cpuPerArticle: (printCpu + addCpu) / articles,
     figures: {
+      align_workers: args.alignWorkers,
       articles_per_s: round(articles / addSeconds),
       cpu_s: round(addCpu),
       wall_s: round(addSeconds),

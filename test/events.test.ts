@@ -301,3 +301,10 @@ test('an attack in words is criticism, an attack with violence an assault', () =
   const e = one(events('Armed men attacked the village chief outside his home, killing two of his guards.'), 'attack');
   assert.match(e.target?.text ?? '', /village chief/);
 });
+
+test('a country that backs one side of a war is not where the war kills; a country reporting deaths, or bracing for attacks, still is', () => {
+  assert.equal(one(events('The U.S. has supported the rebels in a conflict that has killed hundreds of thousands of people.'), 'kill').placeName, undefined);
+  assert.equal(one(events('Russia has sent troops to a war that has killed 10,000 people.'), 'kill').placeName, undefined);
+  assert.equal(one(events('Syria said on Monday that 40 people were killed.'), 'kill').placeName, 'Syria');
+  assert.equal(one(events('Twelve people were killed on Tuesday, Afghan officials said, as Kabul braced for more attacks.'), 'kill').placeName, 'Kabul');
+});

@@ -2052,8 +2052,13 @@ function placeOf(s: Sentence, ev: EventMention, roles: Roles, target: Np | undef
   }
   candidates.sort((x, y) => x.d - y.d);
   if (candidates.length) return fill(candidates[0]!.np);
-  // The one place the sentence names, when it is no participant.
-  const places = s.entities.filter((e) => e.type === 'place' && !(ev.actor && e.start >= ev.actor.start && e.end <= ev.actor.end));
+  // The one place the sentence names, when it is no participant: neither
+  // this event's actor nor the agent of a verb whose object the event's
+  // relative clause describes ("The U.S. backs the rebels in a war that has
+  // killed 400,000" did not happen in the U.S.).
+  const places = s.entities.filter(
+    (e) => e.type === 'place' && !(ev.actor && e.start >= ev.actor.start && e.end <= ev.actor.end) && !(isAgent(s, e) && relativeBetween(s, e.end, first)),
+  );
   if (places.length === 1) {
     const e = places[0]!;
     ev.place = { start: e.start, end: e.end, text: e.text };
@@ -2061,6 +2066,28 @@ function placeOf(s: Sentence, ev: EventMention, roles: Roles, target: Np | undef
     ev.placeName = e.name;
   } else if (taken) fill(taken);
 }
+
+/**
+ * A name acting as the subject of a verb ("Russia has sent", "the U.S.
+ * backs"), unless the verb is one whose subject is where things happen
+ * ("Herat has seen three bombings") or a report's source ("Syria said 40
+ * were killed": most often of its own ground).
+ */
+function isAgent(s: Sentence, e: { end: number }): boolean {
+  let k = s.toks.findIndex((t) => t.start >= e.end);
+  if (k < 0 || (s.pos(k) !== 'AUX' && s.pos(k) !== 'VERB')) return false;
+  while (k < s.toks.length - 1 && s.pos(k) === 'AUX' && (s.pos(k + 1) === 'AUX' || s.pos(k + 1) === 'VERB' || s.pos(k + 1) === 'PART' || s.pos(k + 1) === 'ADV')) k++;
+  return !SCENE_VERBS.test(s.lower(k));
+}
+
+/** A relative pronoun between the character offset `from` and token `to`. */
+function relativeBetween(s: Sentence, from: number, to: number): boolean {
+  for (let k = 0; k < to; k++) if (s.toks[k]!.start >= from && (s.lower(k) === 'that' || s.lower(k) === 'which') && s.pos(k) !== 'DET') return true;
+  return false;
+}
+
+/** Verbs whose subject is a scene or a source, not an agent. */
+const SCENE_VERBS = /^(see|sees|saw|seen|seeing|witness|experienc|suffer|host|record|remain|is$|was$|has$|had$|sa(y|ys|id)$|report|announc|claim|confirm|state)/;
 
 function hasProper(s: Sentence, np: Np): boolean {
   for (let k = np.a; k <= np.b; k++) if (s.pos(k) === 'PROPN') return true;

@@ -41,12 +41,7 @@ export class AlignPool implements Relater {
   /** Jobs are posted one after another: each one's idea of what its worker holds must be the worker's. */
   private posted: Promise<unknown> = Promise.resolve();
 
-  /**
-   * `size` workers; `here`: share of the lanes (0..1) left to the calling
-   * thread, which is otherwise idle while the workers align. One worker
-   * with the calling thread taking its share costs one worker's memory.
-   */
-  constructor(size: number, private here = 0) {
+  constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const lane: Lane = { worker: spawnWorker(import.meta.url, 'align-worker'), held: new Map(), alive: true };
       lane.worker.unref();
@@ -60,12 +55,6 @@ export class AlignPool implements Relater {
       lane.worker.on('exit', (code) => this.fail(lane, `exited with code ${code}`));
       this.lanes.push(lane);
     }
-  }
-
-  takes(lane: number): boolean {
-    if (!this.here) return true;
-    // Lanes are arrival numbers: spread them before taking a share.
-    return ((Math.imul(lane, 0x9e3779b1) >>> 0) % 1000) >= this.here * 1000;
   }
 
   get size(): number {

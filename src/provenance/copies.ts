@@ -195,8 +195,6 @@ export function relate(job: RelateJob, get: (id: string) => Featured | undefined
 
 /** Where the relating of a batch's documents runs when not on the calling thread (`AlignPool`). */
 export interface Relater {
-  /** Whether jobs of this lane run there; the others stay on the calling thread. */
-  takes(lane: number): boolean;
   /**
    * Runs `job` on the thread `lane` picks (the same lane for the same
    * family of documents, so features made there serve again). `docs`
@@ -299,17 +297,14 @@ export class CopyDetector {
         continue;
       }
       if (!job) results.push({ copies: found, passages: [] });
+      else if (this.opts.relater) results.push(this.relateAway(job, this.laneOf(job), batch));
       else {
-        const lane = this.laneOf(job);
-        if (this.opts.relater?.takes(lane)) results.push(this.relateAway(job, lane, batch));
-        else {
-          here.push([results.length, job]);
-          results.push({ copies: [], passages: [] });
-        }
+        here.push([results.length, job]);
+        results.push({ copies: [], passages: [] });
       }
     }
-    // Jobs left to this thread run once every other job is under way, one at
-    // a time (the feature cache serves the next).
+    // Without a relater, the jobs run here once every document is indexed,
+    // one at a time (the feature cache serves the next).
     for (const [k, job] of here) results[k] = await this.relateHere(job, batch);
     return Promise.all(results);
   }
