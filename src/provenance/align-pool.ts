@@ -32,6 +32,8 @@ interface Lane {
   worker: Worker;
   held: Map<string, true>;
   alive: boolean;
+  /** Jobs sent and not answered: while any is, the worker keeps the process alive. */
+  pending: number;
 }
 
 export class AlignPool implements Relater {
@@ -43,11 +45,13 @@ export class AlignPool implements Relater {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const lane: Lane = { worker: spawnWorker(import.meta.url, 'align-worker'), held: new Map(), alive: true };
+      const lane: Lane = { worker: spawnWorker(import.meta.url, 'align-worker'), held: new Map(), alive: true, pending: 0 };
+      // An idle pool does not hold the process open (a caller that forgets `close` still exits).
       lane.worker.unref();
       lane.worker.on('message', (m: AlignReply) => {
         const w = this.waiting.get(m.id);
         this.waiting.delete(m.id);
+        if (--lane.pending === 0) lane.worker.unref();
         if ('error' in m) w?.reject(new Error(m.error));
         else w?.resolve(m.related);
       });
@@ -98,6 +102,7 @@ export class AlignPool implements Relater {
     for (const id of drop) lane.held.delete(id);
     const id = this.next++;
     const reply = new Promise<Related & { featured: number }>((resolve, reject) => this.waiting.set(id, { lane, resolve, reject }));
+    if (lane.pending++ === 0) lane.worker.ref();
     lane.worker.postMessage({ id, job, docs: sent, drop } satisfies AlignMessage);
     return { reply };
   }
