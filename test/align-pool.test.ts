@@ -70,7 +70,7 @@ test('a document whose alignment fails in a worker gets its error; the worker an
     const job = { id: 'nowhere', meta: { n: 1 }, others: [{ id: 'elsewhere', meta: { n: 1 } }], found: [], distortions: false };
     // The worker is sent the candidate's text but not the document's: relating them throws there.
     const text = 'Police arrested three men on Monday.';
-    await assert.rejects(pool.relate(job, 0, async () => [{ id: 'elsewhere', text, sentences: [{ start: 0, end: text.length }] }]), /undefined/);
+    await assert.rejects(pool.relate(job, 0, async () => [{ id: 'elsewhere', text, sentences: [{ start: 0, end: text.length }] }]), /nowhere is not at hand/);
     const { results } = await detect(items, pool);
     assert.ok(results.every((r) => !('error' in r)));
     assert.ok(results.some((r) => 'copies' in r && r.copies.length > 0));

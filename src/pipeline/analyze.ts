@@ -28,7 +28,7 @@ export interface IngestOptions {
   /**
    * Worker threads that align candidate copy pairs (`AlignPool`); default 0,
    * the main thread. They pay where copies are many (a flood of wire copy:
-   * 1.5-1.7x on the provenance bench's 100,000 articles on 2 cores) and cost
+   * 1.37x on the provenance bench's 100,000 articles on 2 cores, 1.5x at 10,000) and cost
    * memory (each keeps features of 1,500 documents).
    */
   alignWorkers?: number;

@@ -61,10 +61,6 @@ export class AlignPool implements Relater {
     }
   }
 
-  get size(): number {
-    return this.lanes.filter((l) => l.alive).length;
-  }
-
   private fail(lane: Lane, reason: string): void {
     if (!lane.alive) return;
     lane.alive = false;

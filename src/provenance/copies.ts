@@ -151,7 +151,8 @@ export interface Related {
 }
 
 export function relate(job: RelateJob, get: (id: string) => Featured | undefined): Related {
-  const mine = get(job.id)!;
+  const mine = get(job.id);
+  if (!mine) throw new Error(`document ${job.id} is not at hand for alignment`);
   const out: CopyRelation[] = [];
   const passages: SharedPassage[] = [];
   let aligned = 0;
@@ -247,19 +248,27 @@ export class CopyDetector {
 
   private async featuresOf(ids: string[], batch: Map<string, TextDoc>): Promise<Map<string, Featured>> {
     const out = new Map<string, Featured>();
-    const missing: string[] = [];
+    const lacking: string[] = [];
     for (const id of ids) {
       const known = this.features.get(id);
-      const doc = known?.[0] ?? batch.get(id);
-      if (!doc) {
-        missing.push(id);
-        continue;
-      }
-      out.set(id, known ?? this.prepare(doc));
+      if (known) out.set(id, known);
+      else lacking.push(id);
     }
-    for (const doc of missing.length ? await this.fetch(missing) : []) out.set(doc.id, this.prepare(doc));
+    for (const doc of await this.textsOf(lacking, batch)) out.set(doc.id, this.prepare(doc));
     for (const [id, f] of out) this.remember(id, f);
     return out;
+  }
+
+  /** Documents of the batch, else from the store. */
+  private async textsOf(ids: string[], batch: Map<string, TextDoc>): Promise<TextDoc[]> {
+    const out: TextDoc[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const d = batch.get(id);
+      if (d) out.push(d);
+      else missing.push(id);
+    }
+    return missing.length ? out.concat(await this.fetch(missing)) : out;
   }
 
   private prepare(doc: TextDoc): Featured {
@@ -354,16 +363,7 @@ export class CopyDetector {
 
   private async relateAway(job: RelateJob, lane: number, batch: Map<string, TextDoc>): Promise<AddResult> {
     try {
-      const r = await this.opts.relater!.relate(job, lane, async (ids) => {
-        const out: TextDoc[] = [];
-        const missing: string[] = [];
-        for (const id of ids) {
-          const d = batch.get(id);
-          if (d) out.push(d);
-          else missing.push(id);
-        }
-        return missing.length ? out.concat(await this.fetch(missing)) : out;
-      });
+      const r = await this.opts.relater!.relate(job, lane, (ids) => this.textsOf(ids, batch));
       this.stats.aligned += r.aligned;
       this.stats.featured += r.featured;
       return { copies: r.copies, passages: r.passages };
